@@ -1,0 +1,23 @@
+"""The staff workspace: every page works within the organisation chosen."""
+
+from django.urls import path
+
+from onestop.catalog import views as catalog
+from onestop.workspace import views as workspace
+from onestop.organisations import views as organisations
+from onestop.posts import views as posts
+
+app_name = "staff"
+
+urlpatterns = [
+    path("", workspace.staff_home, name="home"),
+    path("switch/", organisations.organisation_switch, name="switch"),
+    path("catalogue/", catalog.catalogue_staff, name="catalogue"),
+    path("catalogue/export.xlsx", catalog.catalogue_export, name="catalogue_export"),
+    path("catalogue/import/", catalog.catalogue_upload, name="catalogue_import"),
+    path("catalogue/<str:code>/history/", catalog.item_history, name="item_history"),
+    path("people/", posts.posts_overview, name="people"),
+    path("duty-log/", posts.duty_log, name="duty_log"),
+    path("handovers/", posts.handovers, name="handovers"),
+    path("handovers/<int:pk>/confirm/", posts.handover_confirm, name="handover_confirm"),
+]

@@ -1,0 +1,20 @@
+"""Suite-wide rules: a skipped test is a failed run, and browser tests may touch the ORM."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+# Playwright's synchronous API runs an event loop in the test thread; the
+# ORM calls a browser test makes between page actions are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if skipped and exitstatus == 0:
+        # "No test is skipped silently": make the run fail and say so.
+        print(f"\n{skipped} test(s) were skipped; a skipped test fails the run.")
+        session.exitstatus = 1

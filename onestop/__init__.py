@@ -1,0 +1,1 @@
+"""OneStop: service management for organisations whose job is serving people."""

@@ -1,0 +1,42 @@
+"""Error codes with translated messages, shared by services, forms and the API.
+
+After saleor's ``order/error_codes.py``: each domain declares an ``Enum`` of
+codes whose value carries the message template; a service raises
+``ServiceError(code, field=..., **params)`` and the UI and the API show the
+same text.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from django.utils.functional import Promise
+
+
+class ErrorCode(Enum):
+    """Base of every domain's error codes: ``NAME = ("code", _("message %(x)s"))``."""
+
+    def __init__(self, code: str, template: Promise | str) -> None:
+        self.code = code
+        self.template = template
+
+    def render(self, **params: Any) -> str:
+        return str(self.template) % params if params else str(self.template)
+
+
+class ServiceError(Exception):
+    """A refused write: nothing was changed; ``message`` says why, ``field`` where."""
+
+    def __init__(self, code: ErrorCode, *, field: str | None = None, **params: Any) -> None:
+        self.code = code
+        self.field = field
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return self.code.render(**self.params)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code.code, "field": self.field, "message": self.message}

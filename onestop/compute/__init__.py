@@ -1,0 +1,1 @@
+"""Pure science for service work: calendars, queues, weights, statistics. No Django."""

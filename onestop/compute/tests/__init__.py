@@ -1,0 +1,1 @@
+"""Tests for onestop.compute (plain unittest; no Django)."""

@@ -1,0 +1,118 @@
+"""The roles of a service organisation, as groups of permissions.
+
+A role is held within one organisation (through a membership), so a person
+may be a supervisor in one organisation and nothing in another. The table
+below is the single source of what each role may do; ``roles_sync`` makes the
+groups match it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CLERK = "clerk", _("Window clerk")
+    BACK_OFFICE = "back_office", _("Back-office handler")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    INSPECTOR = "inspector", _("Quality inspector")
+    TECHNICIAN = "technician", _("Technician")
+    AGENT = "agent", _("Hotline agent")
+    MANAGER = "manager", _("Manager")
+    PROVIDER = "provider", _("Provider staff")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+_VIEW_STRUCTURE = [
+    "organisations.view_organisation",
+    "posts.view_department",
+    "posts.view_windowtype",
+    "posts.view_window",
+    "posts.view_post",
+    "posts.view_postassignment",
+    "catalog.view_serviceitem",
+]
+_DUTY = ["posts.view_dutylogentry", "posts.add_dutylogentry"]
+_HANDOVER = ["posts.view_materialhandover", "posts.add_materialhandover"]
+_CATALOGUE_EDIT = [
+    f"catalog.{verb}_{model}"
+    for model in ("serviceitem", "materialrequirement", "processstep", "faqentry")
+    for verb in ("add", "change", "delete", "view")
+] + ["catalog.view_itemversion", "catalog.import_catalogue"]
+_STRUCTURE_EDIT = [
+    f"posts.{verb}_{model}"
+    for model in ("department", "windowtype", "window", "post", "postassignment")
+    for verb in ("add", "change", "delete", "view")
+]
+_ORGANISATION_EDIT = [
+    "organisations.change_organisation",
+    "organisations.view_membership",
+    "organisations.add_membership",
+    "organisations.change_membership",
+    "organisations.delete_membership",
+    "organisations.view_calendarexception",
+    "organisations.add_calendarexception",
+    "organisations.change_calendarexception",
+    "organisations.delete_calendarexception",
+    "common.view_auditevent",
+]
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.CLERK: _VIEW_STRUCTURE + _DUTY + _HANDOVER,
+    Role.BACK_OFFICE: _VIEW_STRUCTURE + _DUTY + _HANDOVER,
+    Role.SUPERVISOR: _VIEW_STRUCTURE
+    + _DUTY
+    + _HANDOVER
+    + ["posts.change_materialhandover", "posts.view_all_duty_logs"],
+    Role.INSPECTOR: _VIEW_STRUCTURE + _DUTY + ["posts.view_materialhandover"],
+    Role.TECHNICIAN: _VIEW_STRUCTURE + _DUTY,
+    Role.AGENT: _VIEW_STRUCTURE + _DUTY,
+    Role.MANAGER: _VIEW_STRUCTURE
+    + _DUTY
+    + _HANDOVER
+    + ["posts.view_all_duty_logs", "common.view_auditevent"],
+    Role.PROVIDER: ["catalog.view_serviceitem", *_DUTY],
+    Role.ADMINISTRATOR: _VIEW_STRUCTURE
+    + _DUTY
+    + _HANDOVER
+    + _CATALOGUE_EDIT
+    + _STRUCTURE_EDIT
+    + _ORGANISATION_EDIT
+    + ["posts.view_all_duty_logs", "posts.change_materialhandover"],
+}
+
+
+def roles_sync() -> None:
+    """Create one group per role and give it exactly the permissions listed.
+
+    Raises ``LookupError`` naming a listed permission that does not exist, so
+    a typo in the table cannot silently take a right away.
+    """
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    by_code = {
+        f"{perm.content_type.app_label}.{perm.codename}": perm
+        for perm in Permission.objects.select_related("content_type")
+    }
+    for role, codes in ROLE_PERMISSIONS.items():
+        missing = sorted(set(codes) - by_code.keys())
+        if missing:
+            raise LookupError(f"Role {role} lists unknown permissions: {missing}")
+        group, _created = Group.objects.get_or_create(name=role)
+        group.permissions.set([by_code[code] for code in set(codes)])
+
+
+def sync_roles_after_migrate(sender: Any, **kwargs: Any) -> None:
+    # Sent once per app; the last app is when every model's table exists.
+    from django.apps import apps
+
+    with_models = [c for c in apps.get_app_configs() if c.models_module is not None]
+    if sender is with_models[-1]:
+        roles_sync()

@@ -1,0 +1,61 @@
+"""Reads about organisations, memberships and each organisation's calendar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from onestop.compute.workdays import WorkCalendar, china_calendar
+from onestop.organisations.hours import parse_office_hours
+from onestop.organisations.models import (
+    CalendarException,
+    CalendarExceptionKind,
+    Membership,
+    Organisation,
+    PublicHolidayDay,
+)
+
+
+def memberships_for_user(user: Any) -> list[Membership]:
+    return list(
+        Membership.objects.filter(user=user, is_active=True, organisation__is_active=True)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+
+
+def organisation_ids_for_user(user: Any) -> set[int]:
+    return {m.organisation_id for m in memberships_for_user(user)}
+
+
+def organisation_list_public() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(is_active=True).order_by("name")
+
+
+def organisation_get_public(*, slug: str) -> Organisation:
+    return get_object_or_404(Organisation, slug=slug, is_active=True)
+
+
+def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(organisation=organisation, is_active=True)
+        .select_related("user")
+        .prefetch_related("roles", "assignments__post")
+        .order_by("user__last_name", "user__first_name", "user__username")
+    )
+
+
+def work_calendar_for(organisation: Organisation) -> WorkCalendar:
+    """The organisation's working-day calendar: national data, its hours, its exceptions."""
+    exceptions = CalendarException.objects.filter(organisation=organisation)
+    closures = [e.date for e in exceptions if e.kind == CalendarExceptionKind.CLOSURE]
+    extra_days = [e.date for e in exceptions if e.kind == CalendarExceptionKind.EXTRA_WORKDAY]
+    notice_days = list(PublicHolidayDay.objects.select_related("year"))
+    return china_calendar(
+        office_hours=parse_office_hours(organisation.office_hours),
+        extra_holidays=closures + [d.date for d in notice_days if d.is_holiday],
+        extra_workdays=extra_days + [d.date for d in notice_days if not d.is_holiday],
+        declared_years=sorted({d.year.year for d in notice_days}),
+    )
