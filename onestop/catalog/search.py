@@ -15,8 +15,8 @@ jieba.setLogLevel(logging.WARNING)
 
 _PUNCTUATION = set(" \t\r\n,.;:!?，。；：！？、（）()[]【】《》\"'“”‘’-—/")
 # Words of the question, not of the business: 我要怎么办理发票 asks for 发票.
-_STOPWORDS = {"的", "了", "和", "与", "及", "或", "在", "是", "我", "要", "想", "怎么", "怎样",
-              "如何", "办理", "哪里", "什么", "需要", "请问"}
+_STOPWORDS = {"的", "了", "和", "与", "及", "或", "在", "是", "我", "要", "想", "我要", "我想",
+              "怎么", "怎样", "怎么办", "如何", "办理", "哪里", "什么", "需要", "请问", "可以"}
 
 
 def search_terms(query: str) -> list[str]:

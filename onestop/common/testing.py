@@ -58,6 +58,7 @@ def make_item(
     code: str = "T-001",
     name: str = "发票领用",
     promised: int | None = 5,
+    materials: tuple[str, ...] = ("经办人身份证件", "发票领用簿"),
     **fields: Any,
 ) -> ServiceItem:
     item = ServiceItem.objects.create(
@@ -73,8 +74,8 @@ def make_item(
         legal_basis=fields.pop("legal_basis", "《中华人民共和国发票管理办法》第十五条"),
         **fields,
     )
-    item.materials.create(name="经办人身份证件", form=MaterialForm.ORIGINAL, copies=1, position=1)
-    item.materials.create(name="发票领用簿", form=MaterialForm.ORIGINAL, copies=1, position=2)
+    for position, material in enumerate(materials, start=1):
+        item.materials.create(name=material, form=MaterialForm.ORIGINAL, copies=1, position=position)
     if promised:
         item.steps.create(name="审核", department=structure["back"], limit_days=min(promised, 3), position=1)
     item.faqs.create(question="可以委托他人办理吗？", answer="可以，需携带委托书。", position=1)

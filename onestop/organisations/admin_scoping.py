@@ -92,6 +92,18 @@ class OrganisationScopedAdmin(_ScopedChoices, admin.ModelAdmin):  # type: ignore
     form = ScopedForm
     organisation_path = "organisation"
 
+    def get_list_filter(self, request: HttpRequest) -> Any:
+        """Filters that offer only values found in the user's own rows.
+
+        Django's related-field filter lists every row of the related table —
+        every organisation's departments — so it is swapped for the one that
+        lists only values present in the (already scoped) change list.
+        """
+        filters = super().get_list_filter(request)
+        if request.user.is_superuser:  # type: ignore[union-attr]
+            return filters
+        return [_scoped_filter(self.model, entry) for entry in filters]
+
     def get_queryset(self, request: HttpRequest) -> models.QuerySet[Any]:
         queryset = super().get_queryset(request)
         if request.user.is_superuser:  # type: ignore[union-attr]
@@ -147,6 +159,21 @@ class OrganisationScopedAdmin(_ScopedChoices, admin.ModelAdmin):  # type: ignore
 class OrganisationScopedInline(_ScopedChoices, admin.TabularInline):  # type: ignore[type-arg]
     formset = ScopedInlineFormSet
     extra = 0
+
+
+def _scoped_filter(model: type[models.Model], entry: Any) -> Any:
+    if not isinstance(entry, str) or "__" in entry:
+        return _scoped_path_filter(entry)
+    field = model._meta.get_field(entry)
+    if field.is_relation:
+        return (entry, admin.RelatedOnlyFieldListFilter)
+    return entry
+
+
+def _scoped_path_filter(entry: Any) -> Any:
+    if isinstance(entry, str):
+        return (entry, admin.RelatedOnlyFieldListFilter)
+    return entry
 
 
 def _organisation_or_none(owner: Any) -> Organisation | None:
