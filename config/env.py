@@ -17,7 +17,9 @@ class ImproperlyConfiguredEnv(RuntimeError):
     """A variable of the environment holds a value OneStop cannot use."""
 
     def __init__(self, name: str, value: str, expected: str) -> None:
-        super().__init__(f"Environment variable {name}={value!r} is invalid: {expected}.")
+        super().__init__(
+            f"Environment variable {name}={value!r} is invalid: {expected}."
+        )
         self.name = name
 
 
@@ -82,7 +84,9 @@ def env_database(name: str, default: str) -> dict[str, object]:
         ) from None
     engine = str(config.get("ENGINE", ""))
     if not engine.endswith(("sqlite3", "postgresql")):
-        raise ImproperlyConfiguredEnv(name, raw, "only SQLite and PostgreSQL are supported")
+        raise ImproperlyConfiguredEnv(
+            name, raw, "only SQLite and PostgreSQL are supported"
+        )
     return config
 
 
@@ -98,4 +102,6 @@ def env_email_backend(name: str, default: str) -> str:
     raw = os.environ.get(name, default)
     if raw in _EMAIL_BACKENDS:
         return _EMAIL_BACKENDS[raw]
-    raise ImproperlyConfiguredEnv(name, raw, "expected one of " + ", ".join(_EMAIL_BACKENDS))
+    raise ImproperlyConfiguredEnv(
+        name, raw, "expected one of " + ", ".join(_EMAIL_BACKENDS)
+    )

@@ -25,7 +25,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY", "embedded-only-secret-change-me-in-production-0123456789")
+SECRET_KEY = env_str(
+    "SECRET_KEY", "embedded-only-secret-change-me-in-production-0123456789"
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", ["http://127.0.0.1:8000"])
 
@@ -83,7 +85,9 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'onestop.sqlite3'}")}
+DATABASES = {
+    "default": env_database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'onestop.sqlite3'}")
+}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets the web server read while a command writes; IMMEDIATE makes a
     # writing transaction take its lock at BEGIN, so concurrent writers queue

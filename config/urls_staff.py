@@ -3,9 +3,9 @@
 from django.urls import path
 
 from onestop.catalog import views as catalog
-from onestop.workspace import views as workspace
 from onestop.organisations import views as organisations
 from onestop.posts import views as posts
+from onestop.workspace import views as workspace
 
 app_name = "staff"
 
@@ -19,5 +19,7 @@ urlpatterns = [
     path("people/", posts.posts_overview, name="people"),
     path("duty-log/", posts.duty_log, name="duty_log"),
     path("handovers/", posts.handovers, name="handovers"),
-    path("handovers/<int:pk>/confirm/", posts.handover_confirm, name="handover_confirm"),
+    path(
+        "handovers/<int:pk>/confirm/", posts.handover_confirm, name="handover_confirm"
+    ),
 ]

@@ -9,7 +9,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from onestop.catalog.models import FaqEntry, ItemVersion, MaterialRequirement, ProcessStep, ServiceItem
+from onestop.catalog.models import (
+    FaqEntry,
+    ItemVersion,
+    MaterialRequirement,
+    ProcessStep,
+    ServiceItem,
+)
 from onestop.catalog.rules import time_limit_problems
 from onestop.catalog.services import item_record_version
 from onestop.organisations.admin_scoping import (
@@ -28,7 +34,9 @@ class ServiceItemForm(ScopedForm):
             statutory=cleaned.get("statutory_limit_days"),
             promised=cleaned.get("promised_limit_days"),
         ):
-            self.add_error(problem.field if problem.field in self.fields else None, problem.message)
+            self.add_error(
+                problem.field if problem.field in self.fields else None, problem.message
+            )
         return cleaned
 
 
@@ -38,11 +46,15 @@ class StepFormSet(ScopedInlineFormSet):
         days = [
             form.cleaned_data.get("limit_days") or 0
             for form in self.forms
-            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+            if getattr(form, "cleaned_data", None)
+            and not form.cleaned_data.get("DELETE")
         ]
         item = self.instance
         steps_rule = time_limit_problems(
-            kind=item.kind, statutory=None, promised=item.promised_limit_days, step_days=days
+            kind=item.kind,
+            statutory=None,
+            promised=item.promised_limit_days,
+            step_days=days,
         )
         for problem in steps_rule:
             if problem.field == "steps":
@@ -68,23 +80,66 @@ class FaqInline(OrganisationScopedInline):
 @admin.register(ServiceItem)
 class ServiceItemAdmin(OrganisationScopedAdmin):
     form = ServiceItemForm
-    list_display = ["code", "name", "category", "department", "kind", "promised_limit_days", "version", "is_published"]
+    list_display = [
+        "code",
+        "name",
+        "category",
+        "department",
+        "kind",
+        "promised_limit_days",
+        "version",
+        "is_published",
+    ]
     list_filter = ["organisation", "is_published", "kind", "category"]
     search_fields = ["code", "name", "keywords"]
     list_select_related = ["department", "organisation"]
     readonly_fields = ["version"]
     inlines = [MaterialInline, StepInline, FaqInline]
     fieldsets = [
-        (None, {"fields": ["organisation", "code", "name", "category", "department", "window_type", "is_published", "version"]}),
-        (_("Time limits"), {"fields": ["kind", "statutory_limit_days", "promised_limit_days"]}),
-        (_("Guide"), {"fields": ["summary", "eligibility", "result", "delivery_ways", "online_available", "consult_phone", "keywords"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "organisation",
+                    "code",
+                    "name",
+                    "category",
+                    "department",
+                    "window_type",
+                    "is_published",
+                    "version",
+                ]
+            },
+        ),
+        (
+            _("Time limits"),
+            {"fields": ["kind", "statutory_limit_days", "promised_limit_days"]},
+        ),
+        (
+            _("Guide"),
+            {
+                "fields": [
+                    "summary",
+                    "eligibility",
+                    "result",
+                    "delivery_ways",
+                    "online_available",
+                    "consult_phone",
+                    "keywords",
+                ]
+            },
+        ),
         (_("Fee and law"), {"fields": ["fee", "fee_basis", "legal_basis"]}),
     ]
 
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+    def save_related(
+        self, request: HttpRequest, form: Any, formsets: Any, change: bool
+    ) -> None:
         super().save_related(request, form, formsets, change)
         # Runs inside the admin's transaction: the edit and its version stand or fall together.
-        item_record_version(item=form.instance, actor=request.user, note=_("Changed in administration"))
+        item_record_version(
+            item=form.instance, actor=request.user, note=_("Changed in administration")
+        )
 
 
 @admin.register(ItemVersion)

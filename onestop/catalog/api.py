@@ -6,14 +6,27 @@ from django.db.models import QuerySet
 from rest_framework import mixins, serializers
 
 from onestop.catalog import selectors
-from onestop.catalog.models import FaqEntry, MaterialRequirement, ProcessStep, ServiceItem
+from onestop.catalog.models import (
+    FaqEntry,
+    MaterialRequirement,
+    ProcessStep,
+    ServiceItem,
+)
 from onestop.organisations.api import OrganisationScopedViewSet
 
 
 class MaterialSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     class Meta:
         model = MaterialRequirement
-        fields = ["position", "name", "form", "copies", "necessity", "condition", "notes"]
+        fields = [
+            "position",
+            "name",
+            "form",
+            "copies",
+            "necessity",
+            "condition",
+            "notes",
+        ]
 
 
 class StepSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -41,14 +54,36 @@ class ServiceItemSerializer(serializers.ModelSerializer):  # type: ignore[type-a
     class Meta:
         model = ServiceItem
         fields = [
-            "id", "code", "name", "category", "department", "window_type", "kind",
-            "statutory_limit_days", "promised_limit_days", "summary", "eligibility", "fee",
-            "fee_basis", "legal_basis", "result", "delivery_ways", "online_available",
-            "consult_phone", "keywords", "is_published", "version", "materials", "steps", "faqs",
+            "id",
+            "code",
+            "name",
+            "category",
+            "department",
+            "window_type",
+            "kind",
+            "statutory_limit_days",
+            "promised_limit_days",
+            "summary",
+            "eligibility",
+            "fee",
+            "fee_basis",
+            "legal_basis",
+            "result",
+            "delivery_ways",
+            "online_available",
+            "consult_phone",
+            "keywords",
+            "is_published",
+            "version",
+            "materials",
+            "steps",
+            "faqs",
         ]
 
 
-class ServiceItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganisationScopedViewSet):
+class ServiceItemViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganisationScopedViewSet
+):
     """The organisation's catalogue items, with materials, steps and FAQ."""
 
     queryset_model = ServiceItem
@@ -56,4 +91,6 @@ class ServiceItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organ
     lookup_field = "code"
 
     def get_queryset(self) -> QuerySet[ServiceItem]:
-        return selectors.items_for_export(organisation=self.organisation, published_only=False)
+        return selectors.items_for_export(
+            organisation=self.organisation, published_only=False
+        )

@@ -10,18 +10,26 @@ class CatalogError(ErrorCode):
         "promised_limit_missing",
         _("A promised item needs a promised time limit in working days."),
     )
-    LIMIT_NOT_POSITIVE = ("limit_not_positive", _("A time limit must be at least 1 working day."))
+    LIMIT_NOT_POSITIVE = (
+        "limit_not_positive",
+        _("A time limit must be at least 1 working day."),
+    )
     IMMEDIATE_WITH_LIMIT = (
         "immediate_with_limit",
         _("An item done on the spot has no promised time limit; leave it empty."),
     )
     PROMISE_EXCEEDS_LAW = (
         "promise_exceeds_law",
-        _("The promised limit (%(promised)s days) is longer than the statutory limit (%(statutory)s days)."),
+        _(
+            "The promised limit (%(promised)s days) is longer than "
+            "the statutory limit (%(statutory)s days)."
+        ),
     )
     STEPS_EXCEED_PROMISE = (
         "steps_exceed_promise",
-        _("The internal steps take %(steps)s working days, more than the promised %(promised)s."),
+        _(
+            "The internal steps take %(steps)s working days, more than the promised %(promised)s."
+        ),
     )
     FOREIGN_REFERENCE = (
         "foreign_reference",

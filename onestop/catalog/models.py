@@ -69,14 +69,23 @@ class ServiceItem(OrganisationOwned, TimeStamped):
     fee_basis = models.TextField(_("basis of the fee"), blank=True)
     legal_basis = models.TextField(_("legal basis"))
     result = models.CharField(_("result"), max_length=120, blank=True)
-    delivery_ways = models.CharField(_("how the result is collected"), max_length=120, blank=True)
-    online_available = models.BooleanField(_("can be applied for online"), default=False)
+    delivery_ways = models.CharField(
+        _("how the result is collected"), max_length=120, blank=True
+    )
+    online_available = models.BooleanField(
+        _("can be applied for online"), default=False
+    )
     consult_phone = models.CharField(_("enquiry phone"), max_length=40, blank=True)
     keywords = models.CharField(
-        _("search keywords"), max_length=200, blank=True, help_text=_("Other words people use for it.")
+        _("search keywords"),
+        max_length=200,
+        blank=True,
+        help_text=_("Other words people use for it."),
     )
     is_published = models.BooleanField(_("published"), default=True)
-    version = models.PositiveIntegerField(_("current version"), default=0, editable=False)
+    version = models.PositiveIntegerField(
+        _("current version"), default=0, editable=False
+    )
     search_text = models.TextField(editable=False, default="")
 
     class Meta:
@@ -84,10 +93,14 @@ class ServiceItem(OrganisationOwned, TimeStamped):
         verbose_name_plural = _("service items")
         ordering = ["category", "code"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "code"], name="item_code_unique"),
+            models.UniqueConstraint(
+                fields=["organisation", "code"], name="item_code_unique"
+            ),
         ]
         indexes = [models.Index(fields=["organisation", "is_published", "category"])]
-        permissions = [("import_catalogue", _("Can import and export the catalogue in Excel"))]
+        permissions = [
+            ("import_catalogue", _("Can import and export the catalogue in Excel"))
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -107,16 +120,27 @@ class _ItemPart(models.Model):
 
 class MaterialRequirement(_ItemPart):
     item = models.ForeignKey(
-        ServiceItem, verbose_name=_("service item"), on_delete=models.CASCADE, related_name="materials"
+        ServiceItem,
+        verbose_name=_("service item"),
+        on_delete=models.CASCADE,
+        related_name="materials",
     )
     name = models.CharField(_("material"), max_length=120)
-    form = models.CharField(_("original or copy"), max_length=20, choices=MaterialForm.choices)
+    form = models.CharField(
+        _("original or copy"), max_length=20, choices=MaterialForm.choices
+    )
     copies = models.PositiveSmallIntegerField(_("copies"), default=1)
     necessity = models.CharField(
-        _("required"), max_length=12, choices=Necessity.choices, default=Necessity.MANDATORY
+        _("required"),
+        max_length=12,
+        choices=Necessity.choices,
+        default=Necessity.MANDATORY,
     )
     condition = models.CharField(
-        _("condition"), max_length=200, blank=True, help_text=_("When a conditional material is needed.")
+        _("condition"),
+        max_length=200,
+        blank=True,
+        help_text=_("When a conditional material is needed."),
     )
     notes = models.CharField(_("sample and notes"), max_length=300, blank=True)
 
@@ -132,14 +156,25 @@ class ProcessStep(_ItemPart):
     """One internal step (审核, 调查, 审批 …) and the working days it may take."""
 
     item = models.ForeignKey(
-        ServiceItem, verbose_name=_("service item"), on_delete=models.CASCADE, related_name="steps"
+        ServiceItem,
+        verbose_name=_("service item"),
+        on_delete=models.CASCADE,
+        related_name="steps",
     )
     name = models.CharField(_("step"), max_length=60)
     department = models.ForeignKey(
-        "posts.Department", verbose_name=_("department"), on_delete=models.PROTECT, related_name="+"
+        "posts.Department",
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     post = models.ForeignKey(
-        "posts.Post", verbose_name=_("post"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "posts.Post",
+        verbose_name=_("post"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     limit_days = models.PositiveSmallIntegerField(_("time limit (working days)"))
     description = models.CharField(_("what is done"), max_length=300, blank=True)
@@ -154,7 +189,10 @@ class ProcessStep(_ItemPart):
 
 class FaqEntry(_ItemPart):
     item = models.ForeignKey(
-        ServiceItem, verbose_name=_("service item"), on_delete=models.CASCADE, related_name="faqs"
+        ServiceItem,
+        verbose_name=_("service item"),
+        on_delete=models.CASCADE,
+        related_name="faqs",
     )
     question = models.CharField(_("question"), max_length=200)
     answer = models.TextField(_("answer"))
@@ -171,7 +209,10 @@ class ItemVersion(models.Model):
     """A frozen snapshot of an item with its materials, steps and FAQ."""
 
     item = models.ForeignKey(
-        ServiceItem, verbose_name=_("service item"), on_delete=models.PROTECT, related_name="versions"
+        ServiceItem,
+        verbose_name=_("service item"),
+        on_delete=models.PROTECT,
+        related_name="versions",
     )
     number = models.PositiveIntegerField(_("version"))
     snapshot = models.JSONField(_("content"))
@@ -191,7 +232,9 @@ class ItemVersion(models.Model):
         verbose_name_plural = _("item versions")
         ordering = ["item", "-number"]
         constraints = [
-            models.UniqueConstraint(fields=["item", "number"], name="item_version_unique")
+            models.UniqueConstraint(
+                fields=["item", "number"], name="item_version_unique"
+            )
         ]
 
     def __str__(self) -> str:

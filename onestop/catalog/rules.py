@@ -18,15 +18,26 @@ def time_limit_problems(
 ) -> list[ServiceError]:
     """Every broken time-limit rule, each naming the field it concerns."""
     problems: list[ServiceError] = []
-    for field, days in (("statutory_limit_days", statutory), ("promised_limit_days", promised)):
+    for field, days in (
+        ("statutory_limit_days", statutory),
+        ("promised_limit_days", promised),
+    ):
         if days is not None and days < 1:
             problems.append(ServiceError(CatalogError.LIMIT_NOT_POSITIVE, field=field))
     if kind == ItemKind.IMMEDIATE:
         if promised:
-            problems.append(ServiceError(CatalogError.IMMEDIATE_WITH_LIMIT, field="promised_limit_days"))
+            problems.append(
+                ServiceError(
+                    CatalogError.IMMEDIATE_WITH_LIMIT, field="promised_limit_days"
+                )
+            )
         return problems
     if promised is None:
-        problems.append(ServiceError(CatalogError.PROMISED_LIMIT_MISSING, field="promised_limit_days"))
+        problems.append(
+            ServiceError(
+                CatalogError.PROMISED_LIMIT_MISSING, field="promised_limit_days"
+            )
+        )
         return problems
     if statutory is not None and promised > statutory:
         problems.append(
@@ -40,6 +51,11 @@ def time_limit_problems(
     total = sum(step_days)
     if total > promised:
         problems.append(
-            ServiceError(CatalogError.STEPS_EXCEED_PROMISE, field="steps", steps=total, promised=promised)
+            ServiceError(
+                CatalogError.STEPS_EXCEED_PROMISE,
+                field="steps",
+                steps=total,
+                promised=promised,
+            )
         )
     return problems

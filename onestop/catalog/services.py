@@ -20,20 +20,28 @@ def item_search_text(item: ServiceItem) -> str:
 
 
 @transaction.atomic
-def item_record_version(*, item: ServiceItem, actor: Any = None, note: str = "") -> ItemVersion | None:
+def item_record_version(
+    *, item: ServiceItem, actor: Any = None, note: str = ""
+) -> ItemVersion | None:
     """Freeze the item as a new version if its content changed since the last one.
 
     Returns the new version, or None when nothing changed (so saving an item
     twice, or loading the demo twice, adds no version).
     """
-    item = ServiceItem.objects.select_related("department", "window_type").get(pk=item.pk)
+    item = ServiceItem.objects.select_related("department", "window_type").get(
+        pk=item.pk
+    )
     snapshot = item_snapshot(item)
     latest = item.versions.order_by("-number").first()
     if latest is not None and latest.snapshot == snapshot:
         return None
     number = (latest.number if latest else 0) + 1
     version = ItemVersion.objects.create(
-        item=item, number=number, snapshot=snapshot, created_by=_user_or_none(actor), note=note
+        item=item,
+        number=number,
+        snapshot=snapshot,
+        created_by=_user_or_none(actor),
+        note=note,
     )
     item.version = number
     item.search_text = item_search_text(item)

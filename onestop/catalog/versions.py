@@ -38,10 +38,17 @@ FAQ_FIELDS = ("question", "answer")
 def item_snapshot(item: ServiceItem) -> dict[str, Any]:
     """Everything the public and a case need to know about ``item``, as JSON."""
     snapshot: dict[str, Any] = {field: getattr(item, field) for field in ITEM_FIELDS}
-    snapshot["department"] = {"code": item.department.code, "name": item.department.name}
-    snapshot["window_type"] = {"code": item.window_type.code, "name": item.window_type.name}
+    snapshot["department"] = {
+        "code": item.department.code,
+        "name": item.department.name,
+    }
+    snapshot["window_type"] = {
+        "code": item.window_type.code,
+        "name": item.window_type.name,
+    }
     snapshot["materials"] = [
-        {field: getattr(m, field) for field in MATERIAL_FIELDS} for m in item.materials.all()
+        {field: getattr(m, field) for field in MATERIAL_FIELDS}
+        for m in item.materials.all()
     ]
     snapshot["steps"] = [
         {
@@ -53,7 +60,9 @@ def item_snapshot(item: ServiceItem) -> dict[str, Any]:
         }
         for s in item.steps.select_related("department", "post")
     ]
-    snapshot["faqs"] = [{field: getattr(f, field) for field in FAQ_FIELDS} for f in item.faqs.all()]
+    snapshot["faqs"] = [
+        {field: getattr(f, field) for field in FAQ_FIELDS} for f in item.faqs.all()
+    ]
     return snapshot
 
 

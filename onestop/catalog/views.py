@@ -6,10 +6,11 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from onestop.catalog import selectors
+from onestop.catalog.excel import write_catalogue
 from onestop.catalog.forms import CatalogueUploadForm
+from onestop.catalog.importing import CatalogueImportRejected, catalogue_import
 from onestop.organisations.access import can, staff_view
 from onestop.organisations.selectors import organisation_get_public
 
@@ -30,7 +31,9 @@ def catalogue_index(request: HttpRequest, org_slug: str) -> HttpResponse:
 def guide(request: HttpRequest, org_slug: str, code: str) -> HttpResponse:
     organisation = organisation_get_public(slug=org_slug)
     item = selectors.item_get_public(organisation=organisation, code=code)
-    return render(request, "catalog/guide.html", {"organisation": organisation, "item": item})
+    return render(
+        request, "catalog/guide.html", {"organisation": organisation, "item": item}
+    )
 
 
 def catalogue_download_public(request: HttpRequest, org_slug: str) -> HttpResponse:
@@ -66,8 +69,6 @@ def catalogue_export(request: HttpRequest) -> HttpResponse:
 def catalogue_upload(request: HttpRequest) -> HttpResponse:
     form = CatalogueUploadForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
-    from onestop.catalog.importing import CatalogueImportRejected, catalogue_import  # TEMP
-
     if request.method == "POST" and form.is_valid():
         try:
             report = catalogue_import(
@@ -87,14 +88,10 @@ def catalogue_upload(request: HttpRequest) -> HttpResponse:
 def item_history(request: HttpRequest, code: str) -> HttpResponse:
     item = selectors.item_get_staff(organisation=request.organisation, code=code)  # type: ignore[attr-defined]
     return render(
-        request, "catalog/history.html", {"item": item, "versions": selectors.item_versions(item=item)}
+        request,
+        "catalog/history.html",
+        {"item": item, "versions": selectors.item_versions(item=item)},
     )
-
-
-def write_catalogue(items):  # TEMP until excel.py lands
-    from onestop.catalog.excel import write_catalogue as write
-
-    return write(items)
 
 
 def _xlsx_response(content: bytes, stem: str) -> HttpResponse:

@@ -28,7 +28,9 @@ class ErrorCode(Enum):
 class ServiceError(Exception):
     """A refused write: nothing was changed; ``message`` says why, ``field`` where."""
 
-    def __init__(self, code: ErrorCode, *, field: str | None = None, **params: Any) -> None:
+    def __init__(
+        self, code: ErrorCode, *, field: str | None = None, **params: Any
+    ) -> None:
         self.code = code
         self.field = field
         self.params = params

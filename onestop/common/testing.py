@@ -35,20 +35,40 @@ def make_organisation(*, slug: str, code: str, name: str, kind: str) -> Organisa
 
 
 def make_structure(organisation: Organisation, prefix: str) -> dict[str, Any]:
-    front = Department.objects.create(organisation=organisation, code=f"{prefix}-FRONT", name=f"{prefix}综合服务部")
-    back = Department.objects.create(
-        organisation=organisation, code=f"{prefix}-BACK", name=f"{prefix}审核科", is_back_office=True
+    front = Department.objects.create(
+        organisation=organisation, code=f"{prefix}-FRONT", name=f"{prefix}综合服务部"
     )
-    general = WindowType.objects.create(organisation=organisation, code="GEN", name="综合服务")
+    back = Department.objects.create(
+        organisation=organisation,
+        code=f"{prefix}-BACK",
+        name=f"{prefix}审核科",
+        is_back_office=True,
+    )
+    general = WindowType.objects.create(
+        organisation=organisation, code="GEN", name="综合服务"
+    )
     window = Window.objects.create(
-        organisation=organisation, number="1", window_type=general, department=front, is_all_round=True
+        organisation=organisation,
+        number="1",
+        window_type=general,
+        department=front,
+        is_all_round=True,
     )
     post = Post.objects.create(
-        organisation=organisation, department=front, code=f"{prefix}-P1", name="窗口受理岗",
+        organisation=organisation,
+        department=front,
+        code=f"{prefix}-P1",
+        name="窗口受理岗",
         duties="受理申请\n一次性告知",
     )
     post.windows.add(window)
-    return {"front": front, "back": back, "window_type": general, "window": window, "post": post}
+    return {
+        "front": front,
+        "back": back,
+        "window_type": general,
+        "window": window,
+        "post": post,
+    }
 
 
 def make_item(
@@ -75,10 +95,19 @@ def make_item(
         **fields,
     )
     for position, material in enumerate(materials, start=1):
-        item.materials.create(name=material, form=MaterialForm.ORIGINAL, copies=1, position=position)
+        item.materials.create(
+            name=material, form=MaterialForm.ORIGINAL, copies=1, position=position
+        )
     if promised:
-        item.steps.create(name="审核", department=structure["back"], limit_days=min(promised, 3), position=1)
-    item.faqs.create(question="可以委托他人办理吗？", answer="可以，需携带委托书。", position=1)
+        item.steps.create(
+            name="审核",
+            department=structure["back"],
+            limit_days=min(promised, 3),
+            position=1,
+        )
+    item.faqs.create(
+        question="可以委托他人办理吗？", answer="可以，需携带委托书。", position=1
+    )
     item_record_version(item=item, actor=None, note="test")
     item.refresh_from_db()
     return item
@@ -93,10 +122,16 @@ class OneStopTestCase(TestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         cls.uni = make_organisation(
-            slug="uni", code="HQ", name="北方大学后勤服务中心", kind=OrganisationKind.LOGISTICS
+            slug="uni",
+            code="HQ",
+            name="北方大学后勤服务中心",
+            kind=OrganisationKind.LOGISTICS,
         )
         cls.tax = make_organisation(
-            slug="tax", code="TAX", name="城东税务局办税服务厅", kind=OrganisationKind.SERVICE_HALL
+            slug="tax",
+            code="TAX",
+            name="城东税务局办税服务厅",
+            kind=OrganisationKind.SERVICE_HALL,
         )
         cls.uni_structure = make_structure(cls.uni, "U")
         cls.tax_structure = make_structure(cls.tax, "T")
@@ -110,7 +145,14 @@ class OneStopTestCase(TestCase):
         cls.citizen = make_user("citizen")
 
     @classmethod
-    def _member(cls, username: str, organisation: Organisation, roles: list[str], *, staff: bool = False) -> Any:
+    def _member(
+        cls,
+        username: str,
+        organisation: Organisation,
+        roles: list[str],
+        *,
+        staff: bool = False,
+    ) -> Any:
         user = make_user(username, staff=staff, first_name=username)
         membership_grant(actor=None, organisation=organisation, user=user, roles=roles)
         return user

@@ -30,7 +30,9 @@ def staff_view(permission: str | None = None) -> Callable[[View], View]:
             organisation = getattr(request, "organisation", None)
             if organisation is None:
                 raise PermissionDenied(_("You are not a member of any organisation."))
-            if permission and not has_organisation_perm(request.user, permission, organisation.pk):
+            if permission and not has_organisation_perm(
+                request.user, permission, organisation.pk
+            ):
                 raise PermissionDenied(_("Your roles here do not allow this."))
             return view(request, *args, **kwargs)
 
@@ -41,4 +43,6 @@ def staff_view(permission: str | None = None) -> Callable[[View], View]:
 
 def can(request: HttpRequest, permission: str) -> bool:
     organisation = getattr(request, "organisation", None)
-    return organisation is not None and has_organisation_perm(request.user, permission, organisation.pk)
+    return organisation is not None and has_organisation_perm(
+        request.user, permission, organisation.pk
+    )

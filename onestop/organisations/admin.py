@@ -26,7 +26,9 @@ class OrganisationAdmin(OrganisationScopedAdmin):
         queryset = admin.ModelAdmin.get_queryset(self, request)
         if request.user.is_superuser:  # type: ignore[union-attr]
             return queryset
-        return queryset.filter(pk__in=[m.organisation_id for m in getattr(request, "memberships", [])])
+        return queryset.filter(
+            pk__in=[m.organisation_id for m in getattr(request, "memberships", [])]
+        )
 
     def _owner(self, obj: Any) -> Any:
         return obj
@@ -47,7 +49,12 @@ class OrganisationAdmin(OrganisationScopedAdmin):
 class MembershipAdmin(OrganisationScopedAdmin):
     list_display = ["user", "organisation", "staff_number", "role_list", "is_active"]
     list_filter = ["organisation", "roles", "is_active"]
-    search_fields = ["user__username", "user__first_name", "user__last_name", "staff_number"]
+    search_fields = [
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+        "staff_number",
+    ]
     filter_horizontal = ["roles"]
     list_select_related = ["user", "organisation"]
 

@@ -29,24 +29,38 @@ def _is_owned(model: type[models.Model]) -> bool:
 
 def organisation_ids_with_perm(request: HttpRequest, perm: str) -> list[int]:
     memberships = getattr(request, "memberships", [])
-    return [m.organisation_id for m in memberships if has_organisation_perm(request.user, perm, m.organisation_id)]
+    return [
+        m.organisation_id
+        for m in memberships
+        if has_organisation_perm(request.user, perm, m.organisation_id)
+    ]
 
 
-def foreign_organisation_errors(organisation_id: int | None, values: dict[str, Any]) -> dict[str, str]:
+def foreign_organisation_errors(
+    organisation_id: int | None, values: dict[str, Any]
+) -> dict[str, str]:
     """Fields whose chosen row belongs to another organisation than ``organisation_id``."""
     errors = {}
+    if organisation_id is None:
+        return errors
     for name, value in values.items():
-        if isinstance(value, models.Model) and _is_owned(type(value)) and organisation_id is not None:
-            if value.organisation_id != organisation_id:  # type: ignore[attr-defined]
-                errors[name] = _("%(value)s belongs to another organisation.") % {"value": value}
+        owned = isinstance(value, models.Model) and _is_owned(type(value))
+        if owned and value.organisation_id != organisation_id:  # type: ignore[attr-defined]
+            errors[name] = _("%(value)s belongs to another organisation.") % {
+                "value": value
+            }
     return errors
 
 
 class ScopedForm(forms.ModelForm):  # type: ignore[type-arg]
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        organisation = cleaned.get("organisation") or getattr(self.instance, "organisation", None)
-        for name, message in foreign_organisation_errors(getattr(organisation, "pk", None), cleaned).items():
+        organisation = cleaned.get("organisation") or getattr(
+            self.instance, "organisation", None
+        )
+        for name, message in foreign_organisation_errors(
+            getattr(organisation, "pk", None), cleaned
+        ).items():
             self.add_error(name, message)
         return cleaned
 
@@ -58,14 +72,18 @@ class ScopedInlineFormSet(forms.BaseInlineFormSet):  # type: ignore[type-arg]
         for form in self.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
-            for name, message in foreign_organisation_errors(organisation_id, form.cleaned_data).items():
+            for name, message in foreign_organisation_errors(
+                organisation_id, form.cleaned_data
+            ).items():
                 form.add_error(name, message)
 
 
 class _ScopedChoices:
     """Offers only the rows of the user's organisations in foreign-key and many-to-many fields."""
 
-    def _limit(self, db_field: Any, request: HttpRequest, kwargs: dict[str, Any]) -> None:
+    def _limit(
+        self, db_field: Any, request: HttpRequest, kwargs: dict[str, Any]
+    ) -> None:
         if request.user.is_superuser:  # type: ignore[union-attr]
             return
         related = db_field.related_model
@@ -73,21 +91,32 @@ class _ScopedChoices:
         if related is Organisation:
             kwargs["queryset"] = Organisation.objects.filter(pk__in=ids)
         elif _is_owned(related):
-            kwargs["queryset"] = related._default_manager.filter(organisation_id__in=ids)
+            kwargs["queryset"] = related._default_manager.filter(
+                organisation_id__in=ids
+            )
         elif related._meta.label == "organisations.Membership":
-            kwargs["queryset"] = related._default_manager.filter(organisation_id__in=ids).select_related("user")
+            kwargs["queryset"] = related._default_manager.filter(
+                organisation_id__in=ids
+            ).select_related("user")
 
-    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+    def formfield_for_foreignkey(
+        self, db_field: Any, request: HttpRequest, **kwargs: Any
+    ) -> Any:
         self._limit(db_field, request, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
 
-    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+    def formfield_for_manytomany(
+        self, db_field: Any, request: HttpRequest, **kwargs: Any
+    ) -> Any:
         self._limit(db_field, request, kwargs)
         return super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
 
 
 class OrganisationScopedAdmin(_ScopedChoices, admin.ModelAdmin):  # type: ignore[type-arg]
-    """Admin of a model whose rows belong to one organisation (``organisation_path`` leads there)."""
+    """Admin of a model whose rows belong to one organisation.
+
+    ``organisation_path`` is the lookup from the model to its organisation.
+    """
 
     form = ScopedForm
     organisation_path = "organisation"
@@ -125,7 +154,9 @@ class OrganisationScopedAdmin(_ScopedChoices, admin.ModelAdmin):  # type: ignore
         return obj
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._allowed(request, "view", obj) or self._allowed(request, "change", obj)
+        return self._allowed(request, "view", obj) or self._allowed(
+            request, "change", obj
+        )
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self._allowed(request, "change", obj)
@@ -133,7 +164,9 @@ class OrganisationScopedAdmin(_ScopedChoices, admin.ModelAdmin):  # type: ignore
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self._allowed(request, "delete", obj)
 
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Any, form: Any, change: bool
+    ) -> None:
         verb = "change" if change else "add"
         if not request.user.has_perm(self._perm(verb), self._owner(obj)):  # type: ignore[union-attr]
             raise PermissionDenied

@@ -36,8 +36,15 @@ def api_organisation(request: Request) -> Organisation:
 class HoldsModelPermission(permissions.BasePermission):
     """The caller's roles in the organisation grant the model's view/add/change permission."""
 
-    _verbs = {"GET": "view", "HEAD": "view", "OPTIONS": "view", "POST": "add",
-              "PUT": "change", "PATCH": "change", "DELETE": "delete"}
+    _verbs = {
+        "GET": "view",
+        "HEAD": "view",
+        "OPTIONS": "view",
+        "POST": "add",
+        "PUT": "change",
+        "PATCH": "change",
+        "DELETE": "delete",
+    }
 
     def has_permission(self, request: Request, view: Any) -> bool:
         model: type[Model] = view.queryset_model
@@ -58,13 +65,24 @@ class OrganisationScopedViewSet(viewsets.GenericViewSet):  # type: ignore[type-a
         return api_organisation(self.request)
 
     def scoped(self) -> QuerySet[Any]:
-        return self.queryset_model._default_manager.filter(organisation=self.organisation)
+        return self.queryset_model._default_manager.filter(
+            organisation=self.organisation
+        )
 
 
 class OrganisationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     class Meta:
         model = Organisation
-        fields = ["id", "name", "short_name", "slug", "code", "kind", "phone", "office_hours"]
+        fields = [
+            "id",
+            "name",
+            "short_name",
+            "slug",
+            "code",
+            "kind",
+            "phone",
+            "office_hours",
+        ]
 
 
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
@@ -73,5 +91,7 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-a
     serializer_class = OrganisationSerializer
 
     def get_queryset(self) -> QuerySet[Organisation]:
-        ids = [m.organisation_id for m in getattr(self.request._request, "memberships", [])]
+        ids = [
+            m.organisation_id for m in getattr(self.request._request, "memberships", [])
+        ]
         return Organisation.objects.filter(pk__in=ids).order_by("name")

@@ -24,7 +24,9 @@ def _perms_by_organisation(user: Any) -> dict[int, set[str]]:
         group__membership__user=user,
         group__membership__is_active=True,
         group__membership__organisation__is_active=True,
-    ).values_list("group__membership__organisation_id", "content_type__app_label", "codename")
+    ).values_list(
+        "group__membership__organisation_id", "content_type__app_label", "codename"
+    )
     by_org: dict[int, set[str]] = {}
     for organisation_id, app_label, codename in rows:
         by_org.setdefault(organisation_id, set()).add(f"{app_label}.{codename}")
@@ -55,7 +57,9 @@ class OrganisationRoleBackend(ModelBackend):
         return perm in self.get_all_permissions(user_obj, obj)
 
     def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
-        return any(p.startswith(f"{app_label}.") for p in self.get_all_permissions(user_obj))
+        return any(
+            p.startswith(f"{app_label}.") for p in self.get_all_permissions(user_obj)
+        )
 
 
 def has_organisation_perm(user: Any, perm: str, organisation_id: int) -> bool:

@@ -18,14 +18,18 @@ def parse_office_hours(text: str) -> OfficeHours:
     for part in (p.strip() for p in text.split(",")):
         try:
             start_text, end_text = part.split("-")
-            start, end = time.fromisoformat(start_text.strip()), time.fromisoformat(end_text.strip())
+            start, end = (
+                time.fromisoformat(start_text.strip()),
+                time.fromisoformat(end_text.strip()),
+            )
         except ValueError:
             raise ValidationError(
                 _("Office hours %(part)s are not like 08:30-12:00.") % {"part": part}
             ) from None
         if start >= end or (intervals and start < intervals[-1][1]):
             raise ValidationError(
-                _("Office hours %(part)s end before they begin or overlap.") % {"part": part}
+                _("Office hours %(part)s end before they begin or overlap.")
+                % {"part": part}
             )
         intervals.append((start, end))
     return tuple(intervals)

@@ -33,6 +33,8 @@ class ActiveOrganisationMiddleware:
         if not memberships:
             return
         wanted = request.session.get(SESSION_KEY)
-        chosen = next((m for m in memberships if m.organisation_id == wanted), memberships[0])
+        chosen = next(
+            (m for m in memberships if m.organisation_id == wanted), memberships[0]
+        )
         request.membership = chosen  # type: ignore[attr-defined]
         request.organisation = chosen.organisation  # type: ignore[attr-defined]

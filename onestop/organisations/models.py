@@ -111,7 +111,8 @@ class Membership(TimeStamped):
         ordering = ["organisation", "user__username"]
 
     def __str__(self) -> str:
-        return f"{self.user.get_full_name() or self.user.get_username()} @ {self.organisation.short_name}"
+        person = self.user.get_full_name() or self.user.get_username()
+        return f"{person} @ {self.organisation.short_name}"
 
 
 class CalendarExceptionKind(models.TextChoices):
@@ -123,7 +124,9 @@ class CalendarException(OrganisationOwned):
     """An organisation's own change to the national working-day calendar."""
 
     date = models.DateField(_("date"))
-    kind = models.CharField(_("kind"), max_length=20, choices=CalendarExceptionKind.choices)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=CalendarExceptionKind.choices
+    )
     reason = models.CharField(_("reason"), max_length=200)
 
     class Meta:
@@ -166,7 +169,10 @@ class PublicHolidayYear(models.Model):
 
 class PublicHolidayDay(models.Model):
     year = models.ForeignKey(
-        PublicHolidayYear, verbose_name=_("year"), on_delete=models.CASCADE, related_name="days"
+        PublicHolidayYear,
+        verbose_name=_("year"),
+        on_delete=models.CASCADE,
+        related_name="days",
     )
     date = models.DateField(_("date"), unique=True)
     is_holiday = models.BooleanField(

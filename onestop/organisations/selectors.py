@@ -20,7 +20,9 @@ from onestop.organisations.models import (
 
 def memberships_for_user(user: Any) -> list[Membership]:
     return list(
-        Membership.objects.filter(user=user, is_active=True, organisation__is_active=True)
+        Membership.objects.filter(
+            user=user, is_active=True, organisation__is_active=True
+        )
         .select_related("organisation")
         .order_by("organisation__name")
     )
@@ -51,7 +53,9 @@ def work_calendar_for(organisation: Organisation) -> WorkCalendar:
     """The organisation's working-day calendar: national data, its hours, its exceptions."""
     exceptions = CalendarException.objects.filter(organisation=organisation)
     closures = [e.date for e in exceptions if e.kind == CalendarExceptionKind.CLOSURE]
-    extra_days = [e.date for e in exceptions if e.kind == CalendarExceptionKind.EXTRA_WORKDAY]
+    extra_days = [
+        e.date for e in exceptions if e.kind == CalendarExceptionKind.EXTRA_WORKDAY
+    ]
     notice_days = list(PublicHolidayDay.objects.select_related("year"))
     return china_calendar(
         office_hours=parse_office_hours(organisation.office_hours),

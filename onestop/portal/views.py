@@ -9,4 +9,6 @@ from onestop.organisations.selectors import organisation_list_public
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html", {"organisations": organisation_list_public()})
+    return render(
+        request, "portal/home.html", {"organisations": organisation_list_public()}
+    )

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from onestop.organisations.admin_scoping import OrganisationScopedAdmin, OrganisationScopedInline
+from onestop.organisations.admin_scoping import (
+    OrganisationScopedAdmin,
+    OrganisationScopedInline,
+)
 from onestop.posts.models import (
     Department,
     DutyLogEntry,
@@ -29,7 +32,14 @@ class WindowTypeAdmin(OrganisationScopedAdmin):
 
 @admin.register(Window)
 class WindowAdmin(OrganisationScopedAdmin):
-    list_display = ["number", "window_type", "department", "is_all_round", "is_active", "organisation"]
+    list_display = [
+        "number",
+        "window_type",
+        "department",
+        "is_all_round",
+        "is_active",
+        "organisation",
+    ]
     list_filter = ["organisation", "window_type", "is_all_round", "is_active"]
     list_select_related = ["window_type", "department", "organisation"]
 
@@ -59,7 +69,15 @@ class DutyLogEntryAdmin(OrganisationScopedAdmin):
 
 @admin.register(MaterialHandover)
 class MaterialHandoverAdmin(OrganisationScopedAdmin):
-    list_display = ["handed_over_at", "reference", "copies", "from_user", "to_user", "received_at", "organisation"]
+    list_display = [
+        "handed_over_at",
+        "reference",
+        "copies",
+        "from_user",
+        "to_user",
+        "received_at",
+        "organisation",
+    ]
     list_filter = ["organisation"]
     search_fields = ["reference", "materials"]
     list_select_related = ["from_user", "to_user", "organisation"]

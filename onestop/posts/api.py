@@ -8,7 +8,13 @@ from rest_framework import mixins, serializers
 from onestop.organisations.api import OrganisationScopedViewSet
 from onestop.organisations.backends import has_organisation_perm
 from onestop.posts import selectors
-from onestop.posts.models import Department, DutyLogEntry, MaterialHandover, Post, Window
+from onestop.posts.models import (
+    Department,
+    DutyLogEntry,
+    MaterialHandover,
+    Post,
+    Window,
+)
 
 
 class DepartmentSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -23,7 +29,15 @@ class WindowSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
     class Meta:
         model = Window
-        fields = ["id", "number", "window_type", "department", "is_all_round", "location", "is_active"]
+        fields = [
+            "id",
+            "number",
+            "window_type",
+            "department",
+            "is_all_round",
+            "location",
+            "is_active",
+        ]
 
 
 class PostSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -44,7 +58,17 @@ class DutyLogEntrySerializer(serializers.ModelSerializer):  # type: ignore[type-
 
     class Meta:
         model = DutyLogEntry
-        fields = ["id", "date", "shift", "author", "post", "summary", "incidents", "handover_notes", "created_at"]
+        fields = [
+            "id",
+            "date",
+            "shift",
+            "author",
+            "post",
+            "summary",
+            "incidents",
+            "handover_notes",
+            "created_at",
+        ]
 
 
 class MaterialHandoverSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -53,10 +77,25 @@ class MaterialHandoverSerializer(serializers.ModelSerializer):  # type: ignore[t
 
     class Meta:
         model = MaterialHandover
-        fields = ["id", "reference", "materials", "copies", "from_user", "from_department", "to_user", "to_department", "handed_over_at", "due_at", "received_at", "remarks"]
+        fields = [
+            "id",
+            "reference",
+            "materials",
+            "copies",
+            "from_user",
+            "from_department",
+            "to_user",
+            "to_department",
+            "handed_over_at",
+            "due_at",
+            "received_at",
+            "remarks",
+        ]
 
 
-class DepartmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganisationScopedViewSet):
+class DepartmentViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganisationScopedViewSet
+):
     queryset_model = Department
     serializer_class = DepartmentSerializer
 
@@ -64,7 +103,9 @@ class DepartmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organi
         return selectors.department_list(organisation=self.organisation)
 
 
-class WindowViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganisationScopedViewSet):
+class WindowViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganisationScopedViewSet
+):
     queryset_model = Window
     serializer_class = WindowSerializer
 
@@ -72,7 +113,9 @@ class WindowViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organisati
         return selectors.window_list(organisation=self.organisation)
 
 
-class PostViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganisationScopedViewSet):
+class PostViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganisationScopedViewSet
+):
     queryset_model = Post
     serializer_class = PostSerializer
 
@@ -80,16 +123,24 @@ class PostViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organisation
         return selectors.post_list(organisation=self.organisation)
 
 
-class DutyLogEntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganisationScopedViewSet):
+class DutyLogEntryViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganisationScopedViewSet
+):
     queryset_model = DutyLogEntry
     serializer_class = DutyLogEntrySerializer
 
     def get_queryset(self) -> QuerySet[DutyLogEntry]:
-        everyone = has_organisation_perm(self.request.user, "posts.view_all_duty_logs", self.organisation.pk)
-        return selectors.duty_log_list(organisation=self.organisation, user=self.request.user, everyone=everyone)
+        everyone = has_organisation_perm(
+            self.request.user, "posts.view_all_duty_logs", self.organisation.pk
+        )
+        return selectors.duty_log_list(
+            organisation=self.organisation, user=self.request.user, everyone=everyone
+        )
 
 
-class MaterialHandoverViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganisationScopedViewSet):
+class MaterialHandoverViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganisationScopedViewSet
+):
     queryset_model = MaterialHandover
     serializer_class = MaterialHandoverSerializer
 

@@ -6,9 +6,18 @@ from onestop.common.errors import ErrorCode
 
 
 class PostsError(ErrorCode):
-    NOT_A_MEMBER = ("not_a_member", _("%(person)s is not a member of this organisation."))
-    OTHER_ORGANISATION = ("other_organisation", _("%(what)s belongs to another organisation."))
-    ALREADY_CONFIRMED = ("already_confirmed", _("This hand-over was already confirmed."))
+    NOT_A_MEMBER = (
+        "not_a_member",
+        _("%(person)s is not a member of this organisation."),
+    )
+    OTHER_ORGANISATION = (
+        "other_organisation",
+        _("%(what)s belongs to another organisation."),
+    )
+    ALREADY_CONFIRMED = (
+        "already_confirmed",
+        _("This hand-over was already confirmed."),
+    )
     NOT_THE_RECEIVER = (
         "not_the_receiver",
         _("Only the receiver, or a supervisor, may confirm a hand-over."),

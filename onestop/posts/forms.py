@@ -29,11 +29,22 @@ class DutyLogForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class HandoverForm(forms.ModelForm):  # type: ignore[type-arg]
-    to_user = forms.ModelChoiceField(queryset=get_user_model().objects.none(), label=_("received by"))
+    to_user = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(), label=_("received by")
+    )
 
     class Meta:
         model = MaterialHandover
-        fields = ["reference", "materials", "copies", "from_department", "to_user", "to_department", "due_at", "remarks"]
+        fields = [
+            "reference",
+            "materials",
+            "copies",
+            "from_department",
+            "to_user",
+            "to_department",
+            "due_at",
+            "remarks",
+        ]
         widgets = {
             "materials": forms.Textarea(attrs={"rows": 3}),
             "due_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
@@ -44,7 +55,13 @@ class HandoverForm(forms.ModelForm):  # type: ignore[type-arg]
         departments = Department.objects.filter(organisation=organisation)
         self.fields["from_department"].queryset = departments
         self.fields["to_department"].queryset = departments
-        self.fields["to_user"].queryset = get_user_model().objects.filter(
-            memberships__organisation=organisation, memberships__is_active=True
-        ).order_by("username")
-        self.fields["to_user"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+        self.fields["to_user"].queryset = (
+            get_user_model()
+            .objects.filter(
+                memberships__organisation=organisation, memberships__is_active=True
+            )
+            .order_by("username")
+        )
+        self.fields["to_user"].label_from_instance = lambda u: (
+            u.get_full_name() or u.get_username()
+        )

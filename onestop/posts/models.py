@@ -39,8 +39,12 @@ class Department(OrganisationOwned, TimeStamped):
         verbose_name_plural = _("departments")
         ordering = ["code"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "code"], name="department_code_unique"),
-            models.UniqueConstraint(fields=["organisation", "name"], name="department_name_unique"),
+            models.UniqueConstraint(
+                fields=["organisation", "code"], name="department_code_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="department_name_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -59,8 +63,12 @@ class WindowType(OrganisationOwned):
         verbose_name_plural = _("window types")
         ordering = ["code"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "code"], name="window_type_code_unique"),
-            models.UniqueConstraint(fields=["organisation", "name"], name="window_type_name_unique"),
+            models.UniqueConstraint(
+                fields=["organisation", "code"], name="window_type_code_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="window_type_name_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -68,12 +76,20 @@ class WindowType(OrganisationOwned):
 
 
 class Window(OrganisationOwned):
-    number = models.CharField(_("number"), max_length=10, help_text=_("As shown over the window, e.g. 3."))
+    number = models.CharField(
+        _("number"), max_length=10, help_text=_("As shown over the window, e.g. 3.")
+    )
     window_type = models.ForeignKey(
-        WindowType, verbose_name=_("window type"), on_delete=models.PROTECT, related_name="windows"
+        WindowType,
+        verbose_name=_("window type"),
+        on_delete=models.PROTECT,
+        related_name="windows",
     )
     department = models.ForeignKey(
-        Department, verbose_name=_("department"), on_delete=models.PROTECT, related_name="windows"
+        Department,
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        related_name="windows",
     )
     is_all_round = models.BooleanField(
         _("all-round window"),
@@ -88,7 +104,9 @@ class Window(OrganisationOwned):
         verbose_name_plural = _("windows")
         ordering = ["number"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "number"], name="window_number_unique")
+            models.UniqueConstraint(
+                fields=["organisation", "number"], name="window_number_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -99,7 +117,10 @@ class Post(OrganisationOwned, TimeStamped):
     """A post (岗位) with its written duties, in one department."""
 
     department = models.ForeignKey(
-        Department, verbose_name=_("department"), on_delete=models.PROTECT, related_name="posts"
+        Department,
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        related_name="posts",
     )
     code = models.CharField(_("code"), max_length=20)
     name = models.CharField(_("name"), max_length=80)
@@ -108,7 +129,10 @@ class Post(OrganisationOwned, TimeStamped):
         Window, verbose_name=_("windows served"), blank=True, related_name="posts"
     )
     people = models.ManyToManyField(
-        Membership, through="PostAssignment", verbose_name=_("people"), related_name="posts"
+        Membership,
+        through="PostAssignment",
+        verbose_name=_("people"),
+        related_name="posts",
     )
 
     class Meta:
@@ -116,7 +140,9 @@ class Post(OrganisationOwned, TimeStamped):
         verbose_name_plural = _("posts")
         ordering = ["department__code", "code"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "code"], name="post_code_unique")
+            models.UniqueConstraint(
+                fields=["organisation", "code"], name="post_code_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -128,9 +154,17 @@ class Post(OrganisationOwned, TimeStamped):
 
 
 class PostAssignment(models.Model):
-    post = models.ForeignKey(Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="assignments")
+    post = models.ForeignKey(
+        Post,
+        verbose_name=_("post"),
+        on_delete=models.CASCADE,
+        related_name="assignments",
+    )
     membership = models.ForeignKey(
-        Membership, verbose_name=_("person"), on_delete=models.CASCADE, related_name="assignments"
+        Membership,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="assignments",
     )
     is_lead = models.BooleanField(_("post lead"), default=False)
     since = models.DateField(_("since"), null=True, blank=True)
@@ -139,7 +173,9 @@ class PostAssignment(models.Model):
         verbose_name = _("post assignment")
         verbose_name_plural = _("post assignments")
         constraints = [
-            models.UniqueConstraint(fields=["post", "membership"], name="one_assignment_per_post")
+            models.UniqueConstraint(
+                fields=["post", "membership"], name="one_assignment_per_post"
+            )
         ]
 
     def __str__(self) -> str:
@@ -158,12 +194,22 @@ class DutyLogEntry(OrganisationOwned):
     """One entry of the duty log (值班日志), written by whoever was on duty."""
 
     date = models.DateField(_("date"), db_index=True)
-    shift = models.CharField(_("shift"), max_length=10, choices=Shift.choices, default=Shift.DAY)
+    shift = models.CharField(
+        _("shift"), max_length=10, choices=Shift.choices, default=Shift.DAY
+    )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("on duty"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("on duty"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     post = models.ForeignKey(
-        Post, verbose_name=_("post"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Post,
+        verbose_name=_("post"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     summary = models.TextField(_("work done"))
     incidents = models.TextField(_("incidents and how they were handled"), blank=True)
@@ -188,25 +234,43 @@ class MaterialHandover(OrganisationOwned):
     """
 
     reference = models.CharField(
-        _("case or file reference"), max_length=60, help_text=_("Receipt number or file number.")
+        _("case or file reference"),
+        max_length=60,
+        help_text=_("Receipt number or file number."),
     )
-    materials = models.TextField(_("materials"), help_text=_("What is handed over, one item per line."))
+    materials = models.TextField(
+        _("materials"), help_text=_("What is handed over, one item per line.")
+    )
     copies = models.PositiveIntegerField(_("number of sheets or copies"))
     from_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("handed over by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handed over by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     from_department = models.ForeignKey(
-        Department, verbose_name=_("from department"), on_delete=models.PROTECT, related_name="+"
+        Department,
+        verbose_name=_("from department"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     to_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("received by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("received by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     to_department = models.ForeignKey(
-        Department, verbose_name=_("to department"), on_delete=models.PROTECT, related_name="+"
+        Department,
+        verbose_name=_("to department"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     handed_over_at = models.DateTimeField(_("handed over at"), db_index=True)
     due_at = models.DateTimeField(
-        _("to be confirmed by"), null=True, blank=True,
+        _("to be confirmed by"),
+        null=True,
+        blank=True,
         help_text=_("The receiver should confirm by this time."),
     )
     received_at = models.DateTimeField(_("receipt confirmed at"), null=True, blank=True)

@@ -23,7 +23,9 @@ def department_list(*, organisation: Organisation) -> QuerySet[Department]:
 
 
 def window_list(*, organisation: Organisation) -> QuerySet[Window]:
-    return Window.objects.filter(organisation=organisation).select_related("window_type", "department")
+    return Window.objects.filter(organisation=organisation).select_related(
+        "window_type", "department"
+    )
 
 
 def post_list(*, organisation: Organisation) -> QuerySet[Post]:
@@ -38,7 +40,9 @@ def post_list(*, organisation: Organisation) -> QuerySet[Post]:
     )
 
 
-def duty_log_list(*, organisation: Organisation, user: Any, everyone: bool) -> QuerySet[DutyLogEntry]:
+def duty_log_list(
+    *, organisation: Organisation, user: Any, everyone: bool
+) -> QuerySet[DutyLogEntry]:
     """The duty log: everyone's for those allowed to read it all, else one's own."""
     entries = DutyLogEntry.objects.filter(organisation=organisation)
     if not everyone:
@@ -46,11 +50,15 @@ def duty_log_list(*, organisation: Organisation, user: Any, everyone: bool) -> Q
     return entries.select_related("author", "post")
 
 
-def handover_list(*, organisation: Organisation, pending_only: bool = False) -> QuerySet[MaterialHandover]:
+def handover_list(
+    *, organisation: Organisation, pending_only: bool = False
+) -> QuerySet[MaterialHandover]:
     handovers = MaterialHandover.objects.filter(organisation=organisation)
     if pending_only:
         handovers = handovers.filter(received_at__isnull=True)
-    return handovers.select_related("from_user", "to_user", "from_department", "to_department")
+    return handovers.select_related(
+        "from_user", "to_user", "from_department", "to_department"
+    )
 
 
 def handover_get(*, organisation: Organisation, pk: int) -> MaterialHandover:

@@ -16,13 +16,17 @@ from onestop.posts.errors import PostsError
 from onestop.posts.models import Department, DutyLogEntry, MaterialHandover, Post, Shift
 
 
-def _require_same_organisation(organisation: Organisation, obj: Any, field: str) -> None:
+def _require_same_organisation(
+    organisation: Organisation, obj: Any, field: str
+) -> None:
     if obj is not None and obj.organisation_id != organisation.pk:
         raise ServiceError(PostsError.OTHER_ORGANISATION, field=field, what=str(obj))
 
 
 def _require_member(organisation: Organisation, user: Any, field: str) -> None:
-    if not Membership.objects.filter(organisation=organisation, user=user, is_active=True).exists():
+    if not Membership.objects.filter(
+        organisation=organisation, user=user, is_active=True
+    ).exists():
         raise ServiceError(PostsError.NOT_A_MEMBER, field=field, person=str(user))
 
 
@@ -51,7 +55,9 @@ def duty_log_write(
         incidents=incidents,
         handover_notes=handover_notes,
     )
-    audit_record(verb="posts.duty_logged", actor=actor, organisation=organisation, target=entry)
+    audit_record(
+        verb="posts.duty_logged", actor=actor, organisation=organisation, target=entry
+    )
     return entry
 
 

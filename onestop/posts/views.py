@@ -34,34 +34,61 @@ def duty_log(request: HttpRequest) -> HttpResponse:
     form = DutyLogForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:
-            services.duty_log_write(actor=request.user, organisation=organisation, day=form.cleaned_data["date"], shift=form.cleaned_data["shift"], summary=form.cleaned_data["summary"], post=form.cleaned_data["post"], incidents=form.cleaned_data["incidents"], handover_notes=form.cleaned_data["handover_notes"])
+            services.duty_log_write(
+                actor=request.user,
+                organisation=organisation,
+                day=form.cleaned_data["date"],
+                shift=form.cleaned_data["shift"],
+                summary=form.cleaned_data["summary"],
+                post=form.cleaned_data["post"],
+                incidents=form.cleaned_data["incidents"],
+                handover_notes=form.cleaned_data["handover_notes"],
+            )
         except ServiceError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form.add_error(
+                error.field if error.field in form.fields else None, error.message
+            )
         else:
             messages.success(request, _("Duty log entry saved."))
             return redirect("staff:duty_log")
     entries = selectors.duty_log_list(
-        organisation=organisation, user=request.user, everyone=can(request, "posts.view_all_duty_logs")
+        organisation=organisation,
+        user=request.user,
+        everyone=can(request, "posts.view_all_duty_logs"),
     )
-    return render(request, "posts/duty_log.html", {"form": form, "entries": entries[:100]})
+    return render(
+        request, "posts/duty_log.html", {"form": form, "entries": entries[:100]}
+    )
 
 
 @staff_view("posts.view_materialhandover")
 def handovers(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
     may_add = can(request, "posts.add_materialhandover")
-    form = HandoverForm(request.POST or None, organisation=organisation) if may_add else None
+    form = (
+        HandoverForm(request.POST or None, organisation=organisation)
+        if may_add
+        else None
+    )
     if request.method == "POST" and form is not None and form.is_valid():
         try:
-            services.handover_register(actor=request.user, organisation=organisation, **form.cleaned_data)
+            services.handover_register(
+                actor=request.user, organisation=organisation, **form.cleaned_data
+            )
         except ServiceError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form.add_error(
+                error.field if error.field in form.fields else None, error.message
+            )
         else:
             messages.success(request, _("Hand-over entered in the register."))
             return redirect("staff:handovers")
     pending_only = request.GET.get("pending") == "1"
     rows = selectors.handover_list(organisation=organisation, pending_only=pending_only)
-    return render(request, "posts/handovers.html", {"form": form, "handovers": rows[:200], "pending_only": pending_only})
+    return render(
+        request,
+        "posts/handovers.html",
+        {"form": form, "handovers": rows[:200], "pending_only": pending_only},
+    )
 
 
 @require_POST
@@ -73,5 +100,9 @@ def handover_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     except ServiceError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Receipt of %(reference)s confirmed.") % {"reference": handover.reference})
+        messages.success(
+            request,
+            _("Receipt of %(reference)s confirmed.")
+            % {"reference": handover.reference},
+        )
     return redirect("staff:handovers")

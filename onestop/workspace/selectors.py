@@ -16,9 +16,13 @@ def organisation_overview(*, organisation: Organisation) -> dict[str, Any]:
         "items": items.count(),
         "published_items": items.filter(is_published=True).count(),
         "departments": Department.objects.filter(organisation=organisation).count(),
-        "windows": Window.objects.filter(organisation=organisation, is_active=True).count(),
+        "windows": Window.objects.filter(
+            organisation=organisation, is_active=True
+        ).count(),
         "posts": Post.objects.filter(organisation=organisation).count(),
-        "people": Membership.objects.filter(organisation=organisation, is_active=True).count(),
+        "people": Membership.objects.filter(
+            organisation=organisation, is_active=True
+        ).count(),
         "pending_handovers": MaterialHandover.objects.filter(
             organisation=organisation, received_at__isnull=True
         ).count(),

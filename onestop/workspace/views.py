@@ -8,10 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from onestop.workspace.selectors import organisation_overview
 from onestop.compute.workdays import CalendarNotCovered
 from onestop.organisations.access import staff_view
 from onestop.organisations.selectors import work_calendar_for
+from onestop.workspace.selectors import organisation_overview
 
 # The limits clerks quote most often, so the home page can answer
 # "if I accept it now, when is it due?" at a glance.
@@ -24,7 +24,10 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "workspace/home.html",
-        {"overview": organisation_overview(organisation=organisation), **_calendar_today(organisation)},
+        {
+            "overview": organisation_overview(organisation=organisation),
+            **_calendar_today(organisation),
+        },
     )
 
 
@@ -34,7 +37,9 @@ def _calendar_today(organisation: Any) -> dict[str, Any]:
     try:
         return {
             "today_is_workday": calendar.is_workday(now.date()),
-            "due_examples": [(days, calendar.due_after(now, days)) for days in COMMON_LIMITS],
+            "due_examples": [
+                (days, calendar.due_after(now, days)) for days in COMMON_LIMITS
+            ],
         }
     except CalendarNotCovered as gap:
         return {"calendar_gap": str(gap)}

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils import translation
-
 from onestop.catalog.models import ItemVersion, ServiceItem
 from onestop.common.models import AuditEvent
 from onestop.common.testing import OneStopTestCase, make_item
@@ -13,25 +11,48 @@ from onestop.common.testing import OneStopTestCase, make_item
 
 def item_form(item: ServiceItem, **changes: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "organisation": item.organisation_id, "code": item.code, "name": item.name,
-        "category": item.category, "department": item.department_id, "window_type": item.window_type_id,
-        "kind": item.kind, "statutory_limit_days": item.statutory_limit_days or "",
-        "promised_limit_days": item.promised_limit_days or "", "legal_basis": item.legal_basis,
-        "fee": item.fee, "is_published": "on",
+        "organisation": item.organisation_id,
+        "code": item.code,
+        "name": item.name,
+        "category": item.category,
+        "department": item.department_id,
+        "window_type": item.window_type_id,
+        "kind": item.kind,
+        "statutory_limit_days": item.statutory_limit_days or "",
+        "promised_limit_days": item.promised_limit_days or "",
+        "legal_basis": item.legal_basis,
+        "fee": item.fee,
+        "is_published": "on",
     }
     for prefix, rows, fields in (
-        ("materials", item.materials.all(), ["position", "name", "form", "copies", "necessity", "condition", "notes"]),
-        ("steps", item.steps.all(), ["position", "name", "department", "post", "limit_days", "description"]),
+        (
+            "materials",
+            item.materials.all(),
+            ["position", "name", "form", "copies", "necessity", "condition", "notes"],
+        ),
+        (
+            "steps",
+            item.steps.all(),
+            ["position", "name", "department", "post", "limit_days", "description"],
+        ),
         ("faqs", item.faqs.all(), ["position", "question", "answer"]),
     ):
         rows = list(rows)
-        data.update({f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": len(rows),
-                     f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000})
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": len(rows),
+                f"{prefix}-INITIAL_FORMS": len(rows),
+                f"{prefix}-MIN_NUM_FORMS": 0,
+                f"{prefix}-MAX_NUM_FORMS": 1000,
+            }
+        )
         for index, row in enumerate(rows):
             data[f"{prefix}-{index}-id"] = row.pk
             data[f"{prefix}-{index}-item"] = item.pk
             for field in fields:
-                value = getattr(row, f"{field}_id" if field in ("department", "post") else field)
+                value = getattr(
+                    row, f"{field}_id" if field in ("department", "post") else field
+                )
                 data[f"{prefix}-{index}-{field}"] = "" if value is None else value
     data.update(changes)
     return data
@@ -44,12 +65,23 @@ class CatalogueAdminTests(OneStopTestCase):
         self.login(self.tax_admin)
 
     def test_changing_the_limit_records_a_new_version(self) -> None:
-        response = self.client.post(self.url, item_form(self.item, promised_limit_days=4))
+        response = self.client.post(
+            self.url, item_form(self.item, promised_limit_days=4)
+        )
         self.assertEqual(response.status_code, 302, response.content.decode()[-2000:])
         self.item.refresh_from_db()
         self.assertEqual((self.item.promised_limit_days, self.item.version), (4, 2))
-        self.assertEqual(ItemVersion.objects.get(item=self.item, number=2).snapshot["promised_limit_days"], 4)
-        self.assertTrue(AuditEvent.objects.filter(verb="admin.change", actor=self.tax_admin).exists())
+        self.assertEqual(
+            ItemVersion.objects.get(item=self.item, number=2).snapshot[
+                "promised_limit_days"
+            ],
+            4,
+        )
+        self.assertTrue(
+            AuditEvent.objects.filter(
+                verb="admin.change", actor=self.tax_admin
+            ).exists()
+        )
 
     def test_saving_without_changes_records_no_version(self) -> None:
         self.client.post(self.url, item_form(self.item))
@@ -57,37 +89,66 @@ class CatalogueAdminTests(OneStopTestCase):
 
     def test_promised_item_without_limit_is_refused_and_nothing_written(self) -> None:
         events = AuditEvent.objects.count()
-        with translation.override("en"):
-            response = self.client.post(self.url, item_form(self.item, promised_limit_days="", name="改名"))
+        response = self.client.post(
+            self.url,
+            item_form(self.item, promised_limit_days="", name="改名"),
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "A promised item needs a promised time limit in working days.")
+        self.assertContains(
+            response, "A promised item needs a promised time limit in working days."
+        )
         self.item.refresh_from_db()
         self.assertEqual((self.item.name, self.item.version), ("发票领用", 1))
         self.assertEqual(AuditEvent.objects.count(), events)
 
     def test_promise_longer_than_the_law_is_refused(self) -> None:
-        with translation.override("en"):
-            response = self.client.post(self.url, item_form(self.item, promised_limit_days=25))
-        self.assertContains(response, "The promised limit (25 days) is longer than the statutory limit (20 days).")
+        response = self.client.post(
+            self.url,
+            item_form(self.item, promised_limit_days=25),
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+        self.assertContains(
+            response,
+            "The promised limit (25 days) is longer than the statutory limit (20 days).",
+        )
         self.item.refresh_from_db()
         self.assertEqual(self.item.promised_limit_days, 5)
 
     def test_steps_longer_than_the_promise_are_refused(self) -> None:
-        with translation.override("en"):
-            response = self.client.post(self.url, item_form(self.item, **{"steps-0-limit_days": 9}))
-        self.assertContains(response, "The internal steps take 9 working days, more than the promised 5.")
+        response = self.client.post(
+            self.url,
+            item_form(self.item, **{"steps-0-limit_days": 9}),
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+        self.assertContains(
+            response,
+            "The internal steps take 9 working days, more than the promised 5.",
+        )
         self.assertEqual(self.item.steps.get().limit_days, 3)
+
+    def test_messages_are_chinese_by_default(self) -> None:
+        response = self.client.post(
+            self.url, item_form(self.item, promised_limit_days=25)
+        )
+        self.assertContains(
+            response, "承诺时限（25 个工作日）长于法定时限（20 个工作日）。"
+        )
 
     def test_a_step_in_another_organisations_department_is_refused(self) -> None:
         foreign = self.uni_structure["back"]
-        response = self.client.post(self.url, item_form(self.item, **{"steps-0-department": foreign.pk}))
+        response = self.client.post(
+            self.url, item_form(self.item, **{"steps-0-department": foreign.pk})
+        )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.item.steps.get().department, self.tax_structure["back"])
         self.assertEqual(self.item.versions.count(), 1)
 
     def test_a_clerk_cannot_edit_the_catalogue(self) -> None:
         self.login(self.tax_clerk)
-        response = self.client.post(self.url, item_form(self.item, promised_limit_days=4))
+        response = self.client.post(
+            self.url, item_form(self.item, promised_limit_days=4)
+        )
         self.assertIn(response.status_code, (302, 403))
         self.item.refresh_from_db()
         self.assertEqual(self.item.promised_limit_days, 5)

@@ -11,7 +11,13 @@ from io import BytesIO
 from openpyxl import load_workbook
 
 from onestop.common.browser import BrowserTestCase
-from onestop.common.testing import PASSWORD, make_item, make_organisation, make_structure, make_user
+from onestop.common.testing import (
+    PASSWORD,
+    make_item,
+    make_organisation,
+    make_structure,
+    make_user,
+)
 from onestop.organisations.models import OrganisationKind
 from onestop.organisations.services import membership_grant
 
@@ -19,11 +25,20 @@ from onestop.organisations.services import membership_grant
 class AdminChangeReachesThePublicTests(BrowserTestCase):
     def setUp(self) -> None:
         super().setUp()
-        self.tax = make_organisation(slug="tax", code="TAX", name="城东税务局办税服务厅", kind=OrganisationKind.SERVICE_HALL)
+        self.tax = make_organisation(
+            slug="tax",
+            code="TAX",
+            name="城东税务局办税服务厅",
+            kind=OrganisationKind.SERVICE_HALL,
+        )
         structure = make_structure(self.tax, "T")
-        self.item = make_item(self.tax, structure, code="FP-01", name="发票领用", promised=5)
+        self.item = make_item(
+            self.tax, structure, code="FP-01", name="发票领用", promised=5
+        )
         admin = make_user("tax_admin", staff=True)
-        membership_grant(actor=None, organisation=self.tax, user=admin, roles=["administrator"])
+        membership_grant(
+            actor=None, organisation=self.tax, user=admin, roles=["administrator"]
+        )
 
     def test_new_time_limit_shows_on_the_guide_and_in_the_excel_export(self) -> None:
         page = self.page
@@ -54,5 +69,8 @@ class AdminChangeReachesThePublicTests(BrowserTestCase):
             sheet = load_workbook(BytesIO(handle.read()))["事项"]
         rows = list(sheet.iter_rows(values_only=True))
         header = list(rows[0])
-        code_column, limit_column = header.index("事项编码"), header.index("承诺时限（工作日）")
+        code_column, limit_column = (
+            header.index("事项编码"),
+            header.index("承诺时限（工作日）"),
+        )
         return next(row[limit_column] for row in rows[1:] if row[code_column] == code)

@@ -13,17 +13,45 @@ class CatalogueFixture(OneStopTestCase):
     def setUpTestData(cls) -> None:
         super().setUpTestData()
         s = cls.tax_structure
-        cls.invoice = make_item(cls.tax, s, code="FP-01", name="发票领用", category="发票办理")
-        cls.agency = make_item(cls.tax, s, code="FP-02", name="发票代开", category="发票办理", promised=None)
-        cls.register = make_item(cls.tax, s, code="DJ-01", name="设立税务登记", category="税务登记", keywords="开业 办照",
-                                 materials=("营业执照副本", "经办人身份证件"))
-        cls.certificate = make_item(cls.tax, s, code="ZM-01", name="开具税收完税证明", category="证明开具",
-                                    materials=("经办人身份证件",))
-        cls.hidden = make_item(cls.tax, s, code="XX-01", name="内部发票核查", is_published=False)
-        cls.uni_invoice = make_item(cls.uni, cls.uni_structure, code="U-FP", name="发票报销咨询")
+        cls.invoice = make_item(
+            cls.tax, s, code="FP-01", name="发票领用", category="发票办理"
+        )
+        cls.agency = make_item(
+            cls.tax,
+            s,
+            code="FP-02",
+            name="发票代开",
+            category="发票办理",
+            promised=None,
+        )
+        cls.register = make_item(
+            cls.tax,
+            s,
+            code="DJ-01",
+            name="设立税务登记",
+            category="税务登记",
+            keywords="开业 办照",
+            materials=("营业执照副本", "经办人身份证件"),
+        )
+        cls.certificate = make_item(
+            cls.tax,
+            s,
+            code="ZM-01",
+            name="开具税收完税证明",
+            category="证明开具",
+            materials=("经办人身份证件",),
+        )
+        cls.hidden = make_item(
+            cls.tax, s, code="XX-01", name="内部发票核查", is_published=False
+        )
+        cls.uni_invoice = make_item(
+            cls.uni, cls.uni_structure, code="U-FP", name="发票报销咨询"
+        )
 
     def index(self, query: str = "") -> str:
-        return self.client.get(reverse("catalogue_public", args=["tax"]), {"q": query}).content.decode()
+        return self.client.get(
+            reverse("catalogue_public", args=["tax"]), {"q": query}
+        ).content.decode()
 
 
 class SearchTests(CatalogueFixture):
@@ -61,14 +89,26 @@ class GuidePageTests(CatalogueFixture):
 
     def test_guide_shows_materials_limits_fee_legal_basis_steps_and_faq(self) -> None:
         page = self.guide("FP-01")
-        for expected in ("经办人身份证件", "发票领用簿", "5 个工作日", "20 个工作日",
-                         "《中华人民共和国发票管理办法》第十五条", "审核", "可以委托他人办理吗？", "不收费"):
+        for expected in (
+            "经办人身份证件",
+            "发票领用簿",
+            "5 个工作日",
+            "20 个工作日",
+            "《中华人民共和国发票管理办法》第十五条",
+            "审核",
+            "可以委托他人办理吗？",
+            "不收费",
+        ):
             with self.subTest(expected=expected):
                 self.assertIn(expected, page)
 
     def test_guide_prints_on_a4(self) -> None:
         css = self.client.get("/static/onestop/site.css")
-        text = b"".join(css.streaming_content).decode() if css.streaming else css.content.decode()
+        text = (
+            b"".join(css.streaming_content).decode()
+            if css.streaming
+            else css.content.decode()
+        )
         self.assertIn("@page { size: A4", text)
         self.assertIn("@media print", text)
         self.assertIn('class="no-print"', self.guide("FP-01"))

@@ -24,7 +24,9 @@ class VersionTests(OneStopTestCase):
     def test_a_changed_limit_makes_a_new_version_and_keeps_the_old(self) -> None:
         self.item.promised_limit_days = 3
         self.item.save()
-        version = item_record_version(item=self.item, actor=self.tax_admin, note="缩短承诺时限")
+        version = item_record_version(
+            item=self.item, actor=self.tax_admin, note="缩短承诺时限"
+        )
         assert version is not None
         self.assertEqual(version.number, 2)
         old = ItemSpec.of(self.item.versions.get(number=1))
@@ -32,16 +34,29 @@ class VersionTests(OneStopTestCase):
         self.assertEqual((old.promised_limit_days, new.promised_limit_days), (5, 3))
         self.item.refresh_from_db()
         self.assertEqual(self.item.version, 2)
-        self.assertTrue(AuditEvent.objects.filter(verb="catalog.item_versioned", target_id=str(self.item.pk),
-                                                  data__version=2).exists())
+        self.assertTrue(
+            AuditEvent.objects.filter(
+                verb="catalog.item_versioned",
+                target_id=str(self.item.pk),
+                data__version=2,
+            ).exists()
+        )
 
     def test_a_changed_material_makes_a_new_version(self) -> None:
-        self.item.materials.create(name="授权委托书", form="original", necessity="conditional", condition="委托办理时")
+        self.item.materials.create(
+            name="授权委托书",
+            form="original",
+            necessity="conditional",
+            condition="委托办理时",
+        )
         version = item_record_version(item=self.item, actor=None)
         assert version is not None
         names = [m.name for m in ItemSpec.of(version).materials]
         self.assertIn("授权委托书", names)
-        self.assertNotIn("授权委托书", [m.name for m in ItemSpec.of(self.item.versions.get(number=1)).materials])
+        self.assertNotIn(
+            "授权委托书",
+            [m.name for m in ItemSpec.of(self.item.versions.get(number=1)).materials],
+        )
 
     def test_a_stored_version_cannot_be_edited_through_the_item(self) -> None:
         first = ItemVersion.objects.get(item=self.item, number=1)

@@ -22,19 +22,34 @@ class IsolationFixture(OneStopTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        cls.uni_item = make_item(cls.uni, cls.uni_structure, code="U-REPAIR", name="宿舍报修（大学机密）")
-        cls.tax_item = make_item(cls.tax, cls.tax_structure, code="T-INVOICE", name="发票领用")
+        cls.uni_item = make_item(
+            cls.uni, cls.uni_structure, code="U-REPAIR", name="宿舍报修（大学机密）"
+        )
+        cls.tax_item = make_item(
+            cls.tax, cls.tax_structure, code="T-INVOICE", name="发票领用"
+        )
         cls.uni_entry = duty_log_write(
-            actor=cls.uni_clerk, organisation=cls.uni, day=timezone.localdate(), shift="day",
+            actor=cls.uni_clerk,
+            organisation=cls.uni,
+            day=timezone.localdate(),
+            shift="day",
             summary="大学值班记录：机密",
         )
         cls.uni_handover = handover_register(
-            actor=cls.uni_clerk, organisation=cls.uni, reference="HQ-SECRET-1", materials="宿舍档案",
-            copies=3, from_department=cls.uni_structure["front"], to_user=cls.uni_supervisor,
+            actor=cls.uni_clerk,
+            organisation=cls.uni,
+            reference="HQ-SECRET-1",
+            materials="宿舍档案",
+            copies=3,
+            from_department=cls.uni_structure["front"],
+            to_user=cls.uni_supervisor,
             to_department=cls.uni_structure["back"],
         )
         cls.uni_closure = CalendarException.objects.create(
-            organisation=cls.uni, date=timezone.localdate(), kind="closure", reason="校运会"
+            organisation=cls.uni,
+            date=timezone.localdate(),
+            kind="closure",
+            reason="校运会",
         )
 
 
@@ -76,7 +91,9 @@ class StaffPagesTests(IsolationFixture):
 
     def test_confirming_another_organisations_handover_is_not_found(self) -> None:
         self.login(self.tax_admin)
-        response = self.client.post(reverse("staff:handover_confirm", args=[self.uni_handover.pk]))
+        response = self.client.post(
+            reverse("staff:handover_confirm", args=[self.uni_handover.pk])
+        )
         self.assertEqual(response.status_code, 404)
         self.uni_handover.refresh_from_db()
         self.assertIsNone(self.uni_handover.received_at)
@@ -89,7 +106,9 @@ class StaffPagesTests(IsolationFixture):
 
     def test_switching_to_an_organisation_one_is_not_in_is_refused(self) -> None:
         self.login(self.tax_clerk)
-        response = self.client.post(reverse("staff:switch"), {"organisation": self.uni.pk})
+        response = self.client.post(
+            reverse("staff:switch"), {"organisation": self.uni.pk}
+        )
         self.assertEqual(response.status_code, 404)
         page = self.client.get(reverse("staff:catalogue")).content.decode()
         self.assertNotIn("U-REPAIR", page)
@@ -108,15 +127,31 @@ class StaffPagesTests(IsolationFixture):
 class AdminTests(IsolationFixture):
     def test_changelists_hold_only_own_rows(self) -> None:
         self.login(self.tax_admin)
-        for model in ("catalog/serviceitem", "posts/department", "posts/dutylogentry",
-                      "posts/materialhandover", "organisations/calendarexception",
-                      "organisations/membership", "organisations/organisation",
-                      "catalog/itemversion", "common/auditevent", "posts/post", "posts/window"):
+        for model in (
+            "catalog/serviceitem",
+            "posts/department",
+            "posts/dutylogentry",
+            "posts/materialhandover",
+            "organisations/calendarexception",
+            "organisations/membership",
+            "organisations/organisation",
+            "catalog/itemversion",
+            "common/auditevent",
+            "posts/post",
+            "posts/window",
+        ):
             with self.subTest(model=model):
                 response = self.client.get(f"/admin/{model}/")
                 self.assertEqual(response.status_code, 200)
                 page = response.content.decode()
-                for secret in ("U-REPAIR", "U综合服务部", "HQ-SECRET-1", "校运会", "uni_clerk", "北方大学"):
+                for secret in (
+                    "U-REPAIR",
+                    "U综合服务部",
+                    "HQ-SECRET-1",
+                    "校运会",
+                    "uni_clerk",
+                    "北方大学",
+                ):
                     self.assertFalse(secret in page, f"{secret} shown in {model}")
 
     def test_change_page_of_another_organisations_row_is_not_offered(self) -> None:
@@ -130,40 +165,71 @@ class AdminTests(IsolationFixture):
             with self.subTest(url=url):
                 response = self.client.get(url, follow=True)
                 page = response.content.decode()
-                self.assertFalse("宿舍报修（大学机密）" in page or "校运会" in page, f"{url} shows it")
+                self.assertFalse(
+                    "宿舍报修（大学机密）" in page or "校运会" in page,
+                    f"{url} shows it",
+                )
 
     def test_editing_another_organisations_item_changes_nothing(self) -> None:
         self.login(self.tax_admin)
-        self.client.post(f"/admin/catalog/serviceitem/{self.uni_item.pk}/change/", {"name": "篡改"})
+        self.client.post(
+            f"/admin/catalog/serviceitem/{self.uni_item.pk}/change/", {"name": "篡改"}
+        )
         self.uni_item.refresh_from_db()
         self.assertEqual(self.uni_item.name, "宿舍报修（大学机密）")
 
     def test_an_item_cannot_be_tied_to_another_organisations_department(self) -> None:
         self.login(self.tax_admin)
         before = ServiceItem.objects.count()
-        response = self.client.post("/admin/catalog/serviceitem/add/", {
-            "organisation": self.tax.pk, "code": "T-NEW", "name": "新事项", "category": "其他",
-            "department": self.uni_structure["front"].pk, "window_type": self.tax_structure["window_type"].pk,
-            "kind": "immediate", "legal_basis": "某法", "is_published": "on",
-            **_empty_inlines(),
-        })
+        response = self.client.post(
+            "/admin/catalog/serviceitem/add/",
+            {
+                "organisation": self.tax.pk,
+                "code": "T-NEW",
+                "name": "新事项",
+                "category": "其他",
+                "department": self.uni_structure["front"].pk,
+                "window_type": self.tax_structure["window_type"].pk,
+                "kind": "immediate",
+                "legal_basis": "某法",
+                "is_published": "on",
+                **_empty_inlines(),
+            },
+        )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(ServiceItem.objects.count(), before)
 
     def test_an_item_cannot_be_created_in_another_organisation(self) -> None:
         self.login(self.tax_admin)
         before = ServiceItem.objects.count()
-        self.client.post("/admin/catalog/serviceitem/add/", {
-            "organisation": self.uni.pk, "code": "U-NEW", "name": "新事项", "category": "其他",
-            "department": self.uni_structure["front"].pk, "window_type": self.uni_structure["window_type"].pk,
-            "kind": "immediate", "legal_basis": "某法", "is_published": "on", **_empty_inlines(),
-        })
+        self.client.post(
+            "/admin/catalog/serviceitem/add/",
+            {
+                "organisation": self.uni.pk,
+                "code": "U-NEW",
+                "name": "新事项",
+                "category": "其他",
+                "department": self.uni_structure["front"].pk,
+                "window_type": self.uni_structure["window_type"].pk,
+                "kind": "immediate",
+                "legal_basis": "某法",
+                "is_published": "on",
+                **_empty_inlines(),
+            },
+        )
         self.assertEqual(ServiceItem.objects.count(), before)
 
 
 class ApiTests(IsolationFixture):
-    routes = ("/api/v1/catalog/items/", "/api/v1/departments/", "/api/v1/windows/", "/api/v1/posts/",
-              "/api/v1/duty-log/", "/api/v1/handovers/", "/api/v1/organisations/")
+    routes = (
+        "/api/v1/catalog/items/",
+        "/api/v1/departments/",
+        "/api/v1/windows/",
+        "/api/v1/posts/",
+        "/api/v1/duty-log/",
+        "/api/v1/handovers/",
+        "/api/v1/organisations/",
+    )
 
     def test_lists_hold_only_own_rows(self) -> None:
         self.login(self.tax_admin)
@@ -172,32 +238,48 @@ class ApiTests(IsolationFixture):
                 response = self.client.get(route)
                 self.assertEqual(response.status_code, 200)
                 body = response.content.decode()
-                for secret in ("U-REPAIR", "U综合服务部", "HQ-SECRET-1", "大学值班记录", "北方大学"):
+                for secret in (
+                    "U-REPAIR",
+                    "U综合服务部",
+                    "HQ-SECRET-1",
+                    "大学值班记录",
+                    "北方大学",
+                ):
                     self.assertFalse(secret in body, f"{secret} shown by {route}")
 
     def test_another_organisations_object_is_not_found(self) -> None:
         self.login(self.tax_admin)
-        for route in (f"/api/v1/catalog/items/{self.uni_item.code}/",
-                      f"/api/v1/departments/{self.uni_structure['front'].pk}/",
-                      f"/api/v1/handovers/{self.uni_handover.pk}/",
-                      f"/api/v1/duty-log/{self.uni_entry.pk}/",
-                      f"/api/v1/organisations/{self.uni.pk}/"):
+        for route in (
+            f"/api/v1/catalog/items/{self.uni_item.code}/",
+            f"/api/v1/departments/{self.uni_structure['front'].pk}/",
+            f"/api/v1/handovers/{self.uni_handover.pk}/",
+            f"/api/v1/duty-log/{self.uni_entry.pk}/",
+            f"/api/v1/organisations/{self.uni.pk}/",
+        ):
             with self.subTest(route=route):
                 self.assertEqual(self.client.get(route).status_code, 404)
 
     def test_naming_another_organisation_is_not_found(self) -> None:
         self.login(self.tax_admin)
-        response = self.client.get("/api/v1/catalog/items/", {"organisation": self.uni.pk})
+        response = self.client.get(
+            "/api/v1/catalog/items/", {"organisation": self.uni.pk}
+        )
         self.assertEqual(response.status_code, 404)
 
     def test_member_of_both_reads_each_by_naming_it(self) -> None:
         Membership.objects.filter(user=self.tax_admin).get()  # one membership so far
         from onestop.organisations.services import membership_grant
 
-        membership_grant(actor=None, organisation=self.uni, user=self.tax_admin, roles=["clerk"])
+        membership_grant(
+            actor=None, organisation=self.uni, user=self.tax_admin, roles=["clerk"]
+        )
         self.login(self.tax_admin)
-        uni_body = self.client.get("/api/v1/catalog/items/", {"organisation": self.uni.pk}).content.decode()
-        tax_body = self.client.get("/api/v1/catalog/items/", {"organisation": self.tax.pk}).content.decode()
+        uni_body = self.client.get(
+            "/api/v1/catalog/items/", {"organisation": self.uni.pk}
+        ).content.decode()
+        tax_body = self.client.get(
+            "/api/v1/catalog/items/", {"organisation": self.tax.pk}
+        ).content.decode()
         self.assertIn("U-REPAIR", uni_body)
         self.assertNotIn("T-INVOICE", uni_body)
         self.assertIn("T-INVOICE", tax_body)
@@ -216,8 +298,14 @@ class CountsUnchanged(IsolationFixture):
 def _empty_inlines() -> dict[str, str]:
     data = {}
     for prefix in ("materials", "steps", "faqs"):
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
-                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
     return data
 
 
@@ -227,4 +315,10 @@ def _workbook_text(content: bytes) -> str:
     from openpyxl import load_workbook
 
     book = load_workbook(BytesIO(content), read_only=True)
-    return " ".join(str(cell) for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row if cell)
+    return " ".join(
+        str(cell)
+        for sheet in book
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if cell
+    )

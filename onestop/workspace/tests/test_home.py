@@ -6,7 +6,11 @@ import time_machine
 from django.urls import reverse
 
 from onestop.common.testing import OneStopTestCase
-from onestop.organisations.models import CalendarException, PublicHolidayDay, PublicHolidayYear
+from onestop.organisations.models import (
+    CalendarException,
+    PublicHolidayDay,
+    PublicHolidayYear,
+)
 
 
 class StaffHomeTests(OneStopTestCase):
@@ -17,12 +21,16 @@ class StaffHomeTests(OneStopTestCase):
         response = self.client.get(reverse("staff:home"))
         due = dict(response.context["due_examples"])
         self.assertEqual(due[1].strftime("%Y-%m-%d %H:%M"), "2026-10-08 17:30")
-        self.assertEqual(due[5].strftime("%Y-%m-%d %H:%M"), "2026-10-13 17:30")  # 8, 9, 10 (Sat), 12, 13
+        self.assertEqual(
+            due[5].strftime("%Y-%m-%d %H:%M"), "2026-10-13 17:30"
+        )  # 8, 9, 10 (Sat), 12, 13
         self.assertTrue(response.context["today_is_workday"])
 
     @time_machine.travel("2026-11-30 10:00 +0800", tick=False)
     def test_organisation_closure_moves_the_due_date(self) -> None:
-        CalendarException.objects.create(organisation=self.uni, date="2026-12-01", kind="closure", reason="校运会")
+        CalendarException.objects.create(
+            organisation=self.uni, date="2026-12-01", kind="closure", reason="校运会"
+        )
         self.login(self.uni_clerk)
         due = dict(self.client.get(reverse("staff:home")).context["due_examples"])
         self.assertEqual(due[1].strftime("%Y-%m-%d"), "2026-12-02")
@@ -39,8 +47,12 @@ class StaffHomeTests(OneStopTestCase):
 
     @time_machine.travel("2026-12-10 10:00 +0800", tick=False)
     def test_entering_next_years_notice_extends_the_calendar(self) -> None:
-        year = PublicHolidayYear.objects.create(year=2027, notice="（示例）2027年部分节假日安排")
-        PublicHolidayDay.objects.create(year=year, date="2027-01-01", is_holiday=True, name="元旦")
+        year = PublicHolidayYear.objects.create(
+            year=2027, notice="（示例）2027年部分节假日安排"
+        )
+        PublicHolidayDay.objects.create(
+            year=year, date="2027-01-01", is_holiday=True, name="元旦"
+        )
         self.login(self.uni_clerk)
         due = dict(self.client.get(reverse("staff:home")).context["due_examples"])
         self.assertEqual(due[20].strftime("%Y-%m-%d"), "2027-01-08")
@@ -48,5 +60,7 @@ class StaffHomeTests(OneStopTestCase):
     def test_counts_are_of_the_own_organisation(self) -> None:
         self.login(self.uni_clerk)
         overview = self.client.get(reverse("staff:home")).context["overview"]
-        self.assertEqual((overview["departments"], overview["windows"], overview["posts"]), (2, 1, 1))
+        self.assertEqual(
+            (overview["departments"], overview["windows"], overview["posts"]), (2, 1, 1)
+        )
         self.assertEqual(overview["people"], 5)
