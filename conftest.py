@@ -11,6 +11,13 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    # Text messages stay in memory during tests (LocmemBackend.outbox), like e-mail.
+    settings.SMS_BACKEND = "onestop.notifications.sms.LocmemBackend"
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
@@ -18,3 +25,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         # "No test is skipped silently": make the run fail and say so.
         print(f"\n{skipped} test(s) were skipped; a skipped test fails the run.")
         session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> object:
+    """Each test starts in the default language, whatever the last request chose.
+
+    LocaleMiddleware leaves the language of a request active in the thread; a
+    test that asked for English must not make the next one English too.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

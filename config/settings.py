@@ -40,12 +40,17 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "onestop.common",
     "onestop.organisations",
     "onestop.posts",
     "onestop.catalog",
+    "onestop.cases",
+    "onestop.intake",
+    "onestop.circulation",
+    "onestop.notifications",
     "onestop.workspace",
     "onestop.portal",
     "onestop.demo",
@@ -136,16 +141,30 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "onestop@localhost")
 
+# SMS goes to a file until a gateway backend is named; tests keep it in memory.
+_SMS_BACKENDS = {
+    "file": "onestop.notifications.sms.FileBackend",
+    "locmem": "onestop.notifications.sms.LocmemBackend",
+}
+SMS_BACKEND = _SMS_BACKENDS.get(
+    env_str("SMS_BACKEND", "file"), env_str("SMS_BACKEND", "file")
+)
+SMS_FILE_PATH = env_str("SMS_FILE_PATH", str(VAR_DIR / "sms" / "outbox.jsonl"))
+
 # Celery runs tasks in-process until a broker is named, so the embedded run
 # needs no extra service.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_BEAT_SCHEDULE = {
+    "sweep-case-clocks": {"task": "circulation.sweep", "schedule": 300.0},
+}
 CELERY_TIMEZONE = TIME_ZONE
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -154,7 +173,7 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "OneStop API",
-    "DESCRIPTION": "Service catalogue, organisations and posts of a OneStop deployment.",
+    "DESCRIPTION": "Service catalogue, organisations, posts and cases of a OneStop deployment.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -16,8 +16,13 @@ from onestop.catalog.models import (
     ProcessStep,
     ServiceItem,
 )
-from onestop.catalog.rules import time_limit_problems
+from onestop.catalog.rules import (
+    material_problems,
+    step_problems,
+    time_limit_problems,
+)
 from onestop.catalog.services import item_record_version
+from onestop.common.errors import ServiceError
 from onestop.organisations.admin_scoping import (
     OrganisationScopedAdmin,
     OrganisationScopedInline,
@@ -40,7 +45,39 @@ class ServiceItemForm(ScopedForm):
         return cleaned
 
 
-class StepFormSet(ScopedInlineFormSet):
+class PartFormSet(ScopedInlineFormSet):
+    """An item's materials, steps or questions, each kept row checked by ``rules``."""
+
+    def clean(self) -> None:
+        super().clean()
+        for form in self.forms:
+            cleaned = getattr(form, "cleaned_data", None)
+            if not cleaned or cleaned.get("DELETE"):
+                continue
+            for problem in self.row_problems(cleaned):
+                field = problem.field if problem.field in form.fields else None
+                form.add_error(field, problem.message)
+
+    def row_problems(self, cleaned: dict[str, Any]) -> list[ServiceError]:
+        """The rules one row breaks; ``cleaned`` lacks the fields already in error."""
+        return []
+
+
+class MaterialFormSet(PartFormSet):
+    def row_problems(self, cleaned: dict[str, Any]) -> list[ServiceError]:
+        if not {"necessity", "condition"} <= cleaned.keys():
+            return []
+        return material_problems(
+            necessity=cleaned["necessity"], condition=cleaned["condition"]
+        )
+
+
+class StepFormSet(PartFormSet):
+    def row_problems(self, cleaned: dict[str, Any]) -> list[ServiceError]:
+        return step_problems(
+            department=cleaned.get("department"), post=cleaned.get("post")
+        )
+
     def clean(self) -> None:
         super().clean()
         days = [
@@ -63,6 +100,7 @@ class StepFormSet(ScopedInlineFormSet):
 
 class MaterialInline(OrganisationScopedInline):
     model = MaterialRequirement
+    formset = MaterialFormSet
     fields = ["position", "name", "form", "copies", "necessity", "condition", "notes"]
 
 

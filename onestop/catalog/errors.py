@@ -31,6 +31,14 @@ class CatalogError(ErrorCode):
             "The internal steps take %(steps)s working days, more than the promised %(promised)s."
         ),
     )
+    CONDITION_MISSING = (
+        "condition_missing",
+        _("A material required only when a condition applies needs that condition."),
+    )
+    POST_OUTSIDE_DEPARTMENT = (
+        "post_outside_department",
+        _("The post %(post)s is not in the department %(department)s."),
+    )
     FOREIGN_REFERENCE = (
         "foreign_reference",
         _("%(what)s belongs to another organisation."),

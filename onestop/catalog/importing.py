@@ -3,8 +3,8 @@
 The whole workbook is read and checked before anything is written, so a
 person gets every problem at once — sheet, row and column — rather than one
 per attempt, and a workbook with a single bad cell changes nothing. The time
-limits are checked by ``rules.time_limit_problems``, the same rules the admin
-keeps.
+limits, conditional materials and the posts of steps are checked by
+``onestop.catalog.rules``, the same rules the admin keeps.
 """
 
 from __future__ import annotations
@@ -31,8 +31,12 @@ from onestop.catalog.excel import (
     Sheet,
     read_catalogue,
 )
-from onestop.catalog.models import Necessity, ServiceItem
-from onestop.catalog.rules import time_limit_problems
+from onestop.catalog.models import ServiceItem
+from onestop.catalog.rules import (
+    material_problems,
+    step_problems,
+    time_limit_problems,
+)
 from onestop.catalog.services import item_record_version
 from onestop.common.audit import audit_record
 from onestop.common.errors import ErrorCode, ServiceError
@@ -65,10 +69,6 @@ class CatalogueImportError(ErrorCode):
     UNKNOWN_POST = (
         "unknown_post",
         _("No post has the code “%(code)s” in this organisation."),
-    )
-    CONDITION_MISSING = (
-        "condition_missing",
-        _("A material required only when a condition applies needs that condition."),
     )
     REJECTED = (
         "rejected",
@@ -208,7 +208,8 @@ def _meaning_problems(
         *_duplicate_codes(parsed),
         *_items_not_listed(parsed),
         *_unknown_codes(parsed, references),
-        *_missing_conditions(parsed),
+        *_material_rules(parsed),
+        *_step_rules(parsed, references),
         *_time_limits(parsed),
     ]
 
@@ -254,11 +255,30 @@ def _unknown_codes(
                     yield parsed.problem(sheet, row.row, key, message)
 
 
-def _missing_conditions(parsed: ParsedCatalogue) -> Iterator[Problem]:
+def _material_rules(parsed: ParsedCatalogue) -> Iterator[Problem]:
     for row in parsed.materials:
-        if row.necessity == Necessity.CONDITIONAL and not row.condition:
-            message = CatalogueImportError.CONDITION_MISSING.render()
-            yield parsed.problem(MATERIALS, row.row, "condition", message)
+        for error in material_problems(
+            necessity=row.necessity, condition=row.condition
+        ):
+            yield _cell_problem(parsed, MATERIALS, row.row, error)
+
+
+def _step_rules(parsed: ParsedCatalogue, references: _References) -> Iterator[Problem]:
+    for row in parsed.steps:
+        # An unknown code already has its problem; the rule then has nothing to weigh.
+        department = references.department.get(row.department)
+        post = references.post.get(row.post) if row.post else None
+        for error in step_problems(department=department, post=post):
+            yield _cell_problem(parsed, STEPS, row.row, error)
+
+
+def _cell_problem(
+    parsed: ParsedCatalogue, sheet: Sheet, row: int, error: ServiceError
+) -> Problem:
+    """The broken rule at the cell of the field it names, else at the row."""
+    if error.field in {c.key for c in sheet.columns}:
+        return parsed.problem(sheet, row, error.field or "", error.message)
+    return Problem(error.message, sheet=parsed.titles[sheet.key], row=row)
 
 
 def _time_limits(parsed: ParsedCatalogue) -> Iterator[Problem]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from onestop.catalog.errors import CatalogError
-from onestop.catalog.models import ItemKind
+from onestop.catalog.models import ItemKind, Necessity
 from onestop.common.errors import ServiceError
+from onestop.posts.models import Department, Post
 
 
 def time_limit_problems(
@@ -59,3 +60,26 @@ def time_limit_problems(
             )
         )
     return problems
+
+
+def material_problems(*, necessity: str, condition: str) -> list[ServiceError]:
+    """A material required only when a condition applies must name that condition."""
+    if necessity == Necessity.CONDITIONAL and not condition:
+        return [ServiceError(CatalogError.CONDITION_MISSING, field="condition")]
+    return []
+
+
+def step_problems(
+    *, department: Department | None, post: Post | None
+) -> list[ServiceError]:
+    """A step's post, when it has one, works in the step's department."""
+    if department is None or post is None or post.department_id == department.pk:
+        return []
+    return [
+        ServiceError(
+            CatalogError.POST_OUTSIDE_DEPARTMENT,
+            field="post",
+            post=post,
+            department=department,
+        )
+    ]

@@ -42,3 +42,22 @@ class ServiceError(Exception):
 
     def as_dict(self) -> dict[str, Any]:
         return {"code": self.code.code, "field": self.field, "message": self.message}
+
+
+class ServiceErrors(Exception):
+    """Several refusals found together, so a form can mark every field at once."""
+
+    def __init__(self, errors: list[ServiceError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(error.message for error in errors))
+
+    def as_list(self) -> list[dict[str, Any]]:
+        return [error.as_dict() for error in self.errors]
+
+
+def raise_all(errors: list[ServiceError]) -> None:
+    """Raise the one error alone, several together, or nothing."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ServiceErrors(errors)

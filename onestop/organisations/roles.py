@@ -60,27 +60,54 @@ _ORGANISATION_EDIT = [
     "common.view_auditevent",
 ]
 
+_CASE_VIEW = ["cases.view_case"]
+_CASE_INTAKE = ["cases.view_case", "cases.intake_case"]
+_CASE_HANDLE = ["cases.view_case", "cases.handle_case"]
+_CASE_SUPERVISE = [
+    "cases.view_case",
+    "cases.intake_case",
+    "cases.handle_case",
+    "cases.approve_extension",
+    "cases.view_case_metrics",
+]
+_CASE_SETTINGS = [
+    "cases.view_casesettings",
+    "cases.change_casesettings",
+    "notifications.view_notification",
+    "notifications.view_notificationtemplate",
+    "notifications.add_notificationtemplate",
+    "notifications.change_notificationtemplate",
+    "notifications.delete_notificationtemplate",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    Role.CLERK: _VIEW_STRUCTURE + _DUTY + _HANDOVER,
-    Role.BACK_OFFICE: _VIEW_STRUCTURE + _DUTY + _HANDOVER,
+    Role.CLERK: _VIEW_STRUCTURE + _DUTY + _HANDOVER + _CASE_INTAKE,
+    Role.BACK_OFFICE: _VIEW_STRUCTURE + _DUTY + _HANDOVER + _CASE_HANDLE,
     Role.SUPERVISOR: _VIEW_STRUCTURE
     + _DUTY
     + _HANDOVER
+    + _CASE_SUPERVISE
     + ["posts.change_materialhandover", "posts.view_all_duty_logs"],
-    Role.INSPECTOR: _VIEW_STRUCTURE + _DUTY + ["posts.view_materialhandover"],
-    Role.TECHNICIAN: _VIEW_STRUCTURE + _DUTY,
-    Role.AGENT: _VIEW_STRUCTURE + _DUTY,
+    Role.INSPECTOR: _VIEW_STRUCTURE
+    + _DUTY
+    + ["posts.view_materialhandover", "cases.view_case_metrics"]
+    + _CASE_VIEW,
+    Role.TECHNICIAN: _VIEW_STRUCTURE + _DUTY + _CASE_HANDLE,
+    Role.AGENT: _VIEW_STRUCTURE + _DUTY + _CASE_INTAKE,
     Role.MANAGER: _VIEW_STRUCTURE
     + _DUTY
     + _HANDOVER
-    + ["posts.view_all_duty_logs", "common.view_auditevent"],
-    Role.PROVIDER: ["catalog.view_serviceitem", *_DUTY],
+    + ["posts.view_all_duty_logs", "common.view_auditevent", "cases.view_case_metrics"]
+    + _CASE_VIEW,
+    Role.PROVIDER: ["catalog.view_serviceitem", *_DUTY, *_CASE_HANDLE],
     Role.ADMINISTRATOR: _VIEW_STRUCTURE
     + _DUTY
     + _HANDOVER
     + _CATALOGUE_EDIT
     + _STRUCTURE_EDIT
     + _ORGANISATION_EDIT
+    + _CASE_SUPERVISE
+    + _CASE_SETTINGS
     + ["posts.view_all_duty_logs", "posts.change_materialhandover"],
 }
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from onestop.catalog.models import ItemVersion, ServiceItem
+from onestop.catalog.models import (
+    ItemVersion,
+    MaterialForm,
+    Necessity,
+    ServiceItem,
+)
 from onestop.common.models import AuditEvent
 from onestop.common.testing import OneStopTestCase, make_item
 
@@ -56,6 +61,27 @@ def item_form(item: ServiceItem, **changes: Any) -> dict[str, Any]:
                 data[f"{prefix}-{index}-{field}"] = "" if value is None else value
     data.update(changes)
     return data
+
+
+def new_material(item: ServiceItem, **fields: Any) -> dict[str, Any]:
+    """Changes to ``item_form`` that add one material after the item's own."""
+    index = item.materials.count()
+    row = {
+        "position": index + 1,
+        "name": "授权委托书",
+        "form": MaterialForm.ORIGINAL,
+        "copies": 1,
+        "necessity": Necessity.MANDATORY,
+        "condition": "",
+        "notes": "",
+        **fields,
+    }
+    return {
+        "materials-TOTAL_FORMS": index + 1,
+        f"materials-{index}-id": "",
+        f"materials-{index}-item": item.pk,
+        **{f"materials-{index}-{name}": value for name, value in row.items()},
+    }
 
 
 class CatalogueAdminTests(OneStopTestCase):
@@ -126,6 +152,49 @@ class CatalogueAdminTests(OneStopTestCase):
             "The internal steps take 9 working days, more than the promised 5.",
         )
         self.assertEqual(self.item.steps.get().limit_days, 3)
+
+    def test_a_conditional_material_with_its_condition_is_added(self) -> None:
+        changes = new_material(
+            self.item, necessity=Necessity.CONDITIONAL, condition="委托他人办理的"
+        )
+        response = self.client.post(self.url, item_form(self.item, **changes))
+
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.item.materials.count(), 3)
+        self.item.refresh_from_db()
+        self.assertEqual(self.item.version, 2)
+
+    def test_a_conditional_material_without_its_condition_is_refused(self) -> None:
+        changes = new_material(self.item, necessity=Necessity.CONDITIONAL)
+        response = self.client.post(
+            self.url, item_form(self.item, **changes), HTTP_ACCEPT_LANGUAGE="en"
+        )
+
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(
+            response,
+            "A material required only when a condition applies needs that condition.",
+        )
+        self.assertEqual(self.item.materials.count(), 2)
+        self.item.refresh_from_db()
+        self.assertEqual(self.item.version, 1)
+
+    def test_a_step_post_outside_the_steps_department_is_refused(self) -> None:
+        # The item's one step is done by the back office; this post is at the front.
+        front_post = self.tax_structure["post"]
+        response = self.client.post(
+            self.url,
+            item_form(self.item, **{"steps-0-post": front_post.pk}),
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(
+            response, "The post 窗口受理岗 is not in the department T审核科."
+        )
+        self.assertIsNone(self.item.steps.get().post)
+        self.item.refresh_from_db()
+        self.assertEqual(self.item.version, 1)
 
     def test_messages_are_chinese_by_default(self) -> None:
         response = self.client.post(

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 from django.utils.translation import override
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -104,81 +106,22 @@ class CatalogueWorkbookTestCase(OneStopTestCase):
         cls.full = cls._full_item()
         cls.spot = cls._spot_item()
 
+    def setUp(self) -> None:
+        super().setUp()
+        # The workbooks here are in the default language unless a test says
+        # otherwise; a client request with Accept-Language may have left
+        # another one active in this thread.
+        translation.activate(settings.LANGUAGE_CODE)
+        self.addCleanup(translation.deactivate)
+
     @classmethod
     def _full_item(cls) -> ServiceItem:
-        structure = cls.uni_structure
+        """Every field filled, with the values a round trip could most easily lose."""
         item = ServiceItem.objects.create(
-            organisation=cls.uni,
-            code="A-100",
-            name="学生宿舍调换",
-            category="住宿服务",
-            department=structure["back"],
-            window_type=cls.invoice_window,
-            kind=ItemKind.PROMISED,
-            statutory_limit_days=15,
-            promised_limit_days=7,
-            summary="在校学生申请调换宿舍。\n每学期限一次。",
-            eligibility="全日制在校学生",
-            fee="20元/次",
-            fee_basis="《学生公寓管理办法》第八条",
-            legal_basis="《普通高等学校学生管理规定》第三十八条",
-            result="调换通知单",
-            delivery_ways="窗口领取、短信通知",
-            online_available=True,
-            consult_phone="010-62751234",
-            keywords="换宿舍 调寝",
-            is_published=False,
+            organisation=cls.uni, **cls._full_item_fields()
         )
-        for position, name, form, copies, necessity, condition, notes in (
-            (
-                1,
-                "调换申请表",
-                MaterialForm.ORIGINAL,
-                2,
-                Necessity.MANDATORY,
-                "",
-                "=按样表填写",
-            ),
-            (
-                2,
-                "学生证",
-                MaterialForm.ORIGINAL_AND_COPY,
-                1,
-                Necessity.MANDATORY,
-                "",
-                "",
-            ),
-            (
-                3,
-                "医院诊断证明",
-                MaterialForm.COPY,
-                3,
-                Necessity.CONDITIONAL,
-                "因病申请的",
-                "二级以上医院",
-            ),
-            (
-                5,
-                "电子照片",
-                MaterialForm.ELECTRONIC,
-                0,
-                Necessity.CONDITIONAL,
-                "网上申请的",
-                "白底",
-            ),
-        ):
-            item.materials.create(
-                position=position, name=name, form=form, copies=copies,
-                necessity=necessity, condition=condition, notes=notes,
-            )  # fmt: skip
-        item.steps.create(
-            position=1, name="审核", department=structure["back"], post=cls.review_post,
-            limit_days=2, description="核对材料与床位",
-        )  # fmt: skip
-        item.steps.create(
-            position=2, name="审批", department=structure["front"],
-            post=structure["post"], limit_days=3, description="中心领导审批",
-        )  # fmt: skip
+        cls._add_full_materials(item)
+        cls._add_full_steps(item)
         for position, question in enumerate(
             ("可以代办吗？", "多久能搬？", "费用怎么交？"), 1
         ):
@@ -187,6 +130,59 @@ class CatalogueWorkbookTestCase(OneStopTestCase):
             )
         item_record_version(item=item, actor=None, note="test")
         return item
+
+    @classmethod
+    def _full_item_fields(cls) -> dict[str, Any]:
+        # A line break in a text, and both yes/no fields the other way from their default.
+        return {
+            "code": "A-100",
+            "name": "学生宿舍调换",
+            "category": "住宿服务",
+            "department": cls.uni_structure["back"],
+            "window_type": cls.invoice_window,
+            "kind": ItemKind.PROMISED,
+            "statutory_limit_days": 15,
+            "promised_limit_days": 7,
+            "summary": "在校学生申请调换宿舍。\n每学期限一次。",
+            "eligibility": "全日制在校学生",
+            "fee": "20元/次",
+            "fee_basis": "《学生公寓管理办法》第八条",
+            "legal_basis": "《普通高等学校学生管理规定》第三十八条",
+            "result": "调换通知单",
+            "delivery_ways": "窗口领取、短信通知",
+            "online_available": True,
+            "consult_phone": "010-62751234",
+            "keywords": "换宿舍 调寝",
+            "is_published": False,
+        }
+
+    @staticmethod
+    def _add_full_materials(item: ServiceItem) -> None:
+        # A note that looks like a formula, no copies at all, conditions, and
+        # a gap in the numbering (no 4).
+        add = item.materials.create
+        add(position=1, name="调换申请表", form=MaterialForm.ORIGINAL, copies=2,
+            notes="=按样表填写")  # fmt: skip
+        add(position=2, name="学生证", form=MaterialForm.ORIGINAL_AND_COPY, copies=1)
+        add(position=3, name="医院诊断证明", form=MaterialForm.COPY, copies=3,
+            necessity=Necessity.CONDITIONAL, condition="因病申请的",
+            notes="二级以上医院")  # fmt: skip
+        add(position=5, name="电子照片", form=MaterialForm.ELECTRONIC, copies=0,
+            necessity=Necessity.CONDITIONAL, condition="网上申请的",
+            notes="白底")  # fmt: skip
+
+    @classmethod
+    def _add_full_steps(cls, item: ServiceItem) -> None:
+        # Steps in two departments, each with a post of its own department.
+        structure = cls.uni_structure
+        item.steps.create(
+            position=1, name="审核", department=structure["back"], post=cls.review_post,
+            limit_days=2, description="核对材料与床位",
+        )  # fmt: skip
+        item.steps.create(
+            position=2, name="审批", department=structure["front"],
+            post=structure["post"], limit_days=3, description="中心领导审批",
+        )  # fmt: skip
 
     @classmethod
     def _spot_item(cls) -> ServiceItem:
@@ -497,6 +493,31 @@ class BadWorkbookTests(CatalogueWorkbookTestCase):
             ],
         )
 
+    def test_a_post_outside_its_steps_department_is_refused(self) -> None:
+        book = self.english_book()
+        # U-P1 works in the front office; this step is done by the back office.
+        set_cell(book["Steps"], "A-100", "Post code", "U-P1")
+
+        self.assertRejected(
+            bytes_of(book),
+            [
+                "Sheet Steps, row 2, column Post code: "
+                "The post 窗口受理岗 is not in the department U审核科."
+            ],
+        )
+
+    def test_a_conditional_material_without_its_condition_is_refused(self) -> None:
+        book = self.english_book()
+        set_cell(book["Materials"], "A-100", "Required", "conditional")
+
+        self.assertRejected(
+            bytes_of(book),
+            [
+                "Sheet Materials, row 2, column Condition: A material required only "
+                "when a condition applies needs that condition."
+            ],
+        )
+
     def test_negative_days_are_refused(self) -> None:
         book = self.english_book()
         set_cell(book["Steps"], "A-100", "Time limit (working days)", -2)
@@ -632,6 +653,7 @@ class BadWorkbookTests(CatalogueWorkbookTestCase):
 
 class CommandTests(CatalogueWorkbookTestCase):
     def setUp(self) -> None:
+        super().setUp()
         directory = tempfile.TemporaryDirectory()
         self.addCleanup(directory.cleanup)
         self.path = str(Path(directory.name) / "catalogue.xlsx")

@@ -14,6 +14,7 @@ Default office hours 08:30–12:00 and 13:30–17:30 (7.5 h a day), Asia/Shangha
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -508,3 +509,156 @@ class NoDjangoTests(unittest.TestCase):
             check=False,
         )
         self.assertEqual(result.returncode, 0, result.stderr)
+
+
+# (start, office hours to add, expected end, why) in Shanghai wall clock.
+ADD_WORKING_TIME: list[tuple[str, float, str, str]] = [
+    ("2025-03-12 09:00", 2.0, "2025-03-12 11:00", "Wed, within a morning"),
+    ("2025-03-12 11:00", 1.5, "2025-03-12 14:00", "1 h to 12:00, 0.5 h after 13:30"),
+    ("2025-03-12 11:00", 1.0, "2025-03-12 12:00", "lands on 12:00, not 13:30"),
+    ("2025-03-12 12:15", 1.0, "2025-03-12 14:30", "starts in lunch: from 13:30"),
+    ("2025-03-12 07:00", 7.5, "2025-03-12 17:30", "whole day from before opening"),
+    ("2025-03-14 16:00", 1.5, "2025-03-14 17:30", "lands on Fri 17:30, not Mon"),
+    ("2025-03-14 16:00", 3.0, "2025-03-17 10:00", "1.5 h Fri, weekend, 1.5 h Mon"),
+    ("2025-03-14 18:00", 0.5, "2025-03-17 09:00", "Fri evening: Mon 08:30 on"),
+    ("2025-03-15 10:00", 7.5, "2025-03-17 17:30", "from a Saturday: all of Mon"),
+    ("2025-03-10 08:30", 37.5, "2025-03-14 17:30", "Mon..Fri"),
+    # 国办发明电〔2024〕12号: Sun 1-26 make-up, 1-28..2-4 off, Sat 2-8 make-up.
+    # Fri 1-24 10:00: 6 h Fri, 7.5 Sun 1-26, 7.5 Mon 1-27 (21 h), 1.5 on Wed 2-5.
+    ("2025-01-24 10:00", 22.5, "2025-02-05 10:00", "across Spring Festival 2025"),
+    # 6 + 7.5 + 7.5 = 21 h by Mon 1-27; 2-5..2-7 are 22.5 h more (43.5 h); then
+    # 4 h on make-up Sat 2-8 = 3.5 h to 12:00 and 0.5 h after 13:30.
+    ("2025-01-24 10:00", 47.5, "2025-02-08 14:00", "then make-up Sat 2-8"),
+    # 2026 notice: 10-1..10-7 off, Sat 10-10 a make-up day. Wed 9-30 10:00:
+    # 6 h on 9-30, 7.5 h Thu 10-8, 7.5 h Fri 10-9 (21 h), then 3.5 h to 12:00
+    # and 0.5 h after 13:30 on Sat 10-10.
+    ("2026-09-30 10:00", 25.0, "2026-10-10 14:00", "across National Day 2026"),
+    ("2026-09-30 10:00", 28.5, "2026-10-10 17:30", "ends with make-up Sat 10-10"),
+    # Sun 10-11 rests, so the next half hour falls on Mon 10-12.
+    ("2026-09-30 10:00", 29.0, "2026-10-12 09:00", "Sun 10-11 is not made up"),
+    # 747 working days in 2024..2026 (see WORKING_TIME): the last is Thu 12-31.
+    ("2024-01-01 00:00", 747 * 7.5, "2026-12-31 17:30", "three whole years"),
+]
+
+
+def add_random_pairs(
+    rng: np.random.Generator, size: int, tz: ZoneInfo = SH
+) -> list[tuple[datetime, timedelta]]:
+    """Random µs starts in 2004-01-01..2026-11-15 and durations up to 30 working
+    days (half of them a whole number of minutes, to hit interval ends)."""
+    lo = np.datetime64("2004-01-01T00:00", "us").astype(np.int64)
+    hi = np.datetime64("2026-11-15T00:00", "us").astype(np.int64)
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    starts = rng.integers(lo, hi, size=size).tolist()
+    spans = rng.integers(0, 30 * 27_000_000_000, size=size).tolist()  # 7.5 h in µs
+    pairs = []
+    for i, (us, span) in enumerate(zip(starts, spans, strict=True)):
+        if i % 2:
+            us, span = us - us % 60_000_000, span - span % 60_000_000
+        start = (epoch + timedelta(microseconds=us)).astimezone(tz)
+        pairs.append((start, timedelta(microseconds=span)))
+    return pairs
+
+
+class AddWorkingTimeTests(unittest.TestCase):
+    def test_table(self) -> None:
+        for start, added, expected, why in ADD_WORKING_TIME:
+            with self.subTest(start=start, added=added, why=why):
+                got = CAL.add_working_time(local(start), hours(added))
+                self.assertEqual(got, local(expected))
+                self.assertIs(got.tzinfo, SH)
+                self.assertEqual(
+                    CAL.working_time_between(local(start), got), hours(added)
+                )
+
+    def test_zero_returns_start(self) -> None:
+        for start in ("2025-03-12 09:00", "2025-03-12 12:30", "2025-03-16 03:00"):
+            with self.subTest(start=start):
+                self.assertEqual(
+                    CAL.add_working_time(local(start), timedelta(0)), local(start)
+                )
+        in_utc = datetime(2025, 3, 12, 1, 0, tzinfo=UTC)
+        got = CAL.add_working_time(in_utc, timedelta(0))
+        self.assertEqual((got, got.tzinfo), (in_utc, SH))
+
+    def test_utc_input(self) -> None:
+        start = datetime(2025, 3, 14, 8, 0, tzinfo=UTC)  # Fri 16:00 Shanghai
+        self.assertEqual(
+            CAL.add_working_time(start, hours(3)), local("2025-03-17 10:00")
+        )
+
+    def test_bad_input_refused(self) -> None:
+        with self.assertRaisesRegex(ValueError, "negative"):
+            CAL.add_working_time(local("2025-03-12 09:00"), -timedelta(microseconds=1))
+        with self.assertRaisesRegex(ValueError, "naive"):
+            CAL.add_working_time(datetime(2025, 3, 12, 9), hours(1))
+        with self.assertRaises(TypeError):
+            CAL.add_working_time(local("2025-03-12 09:00"), 3600)  # type: ignore[arg-type]
+
+    def test_out_of_coverage(self) -> None:
+        with self.assertRaisesRegex(CalendarNotCovered, "2027-01-04.*2004–2026"):
+            CAL.add_working_time(local("2027-01-04 09:00"), hours(1))
+        with self.assertRaisesRegex(CalendarNotCovered, "2004–2026.*2027"):
+            CAL.add_working_time(local("2026-12-30 09:00"), hours(7.5 * 3))
+        # timedelta.max is 2.7 million years: refused at once, not walked to.
+        with self.assertRaises(CalendarNotCovered):
+            CAL.add_working_time(local("2025-03-12 09:00"), timedelta.max)
+        # Wed 12-30 09:00: 7 h that day and 7.5 h on Thu 12-31, the last day.
+        self.assertEqual(
+            CAL.add_working_time(local("2026-12-30 09:00"), hours(7 + 7.5)),
+            local("2026-12-31 17:30"),
+        )
+
+    def test_inverse_of_working_time_between(self) -> None:
+        # Defining property: working_time_between(start, t) == d, and t is the
+        # earliest such instant (one µs earlier, less office time has passed).
+        rng = np.random.default_rng(20260101)
+        for tz in ("Asia/Shanghai", "Europe/Berlin"):
+            cal = CAL if tz == "Asia/Shanghai" else china_calendar(tz=tz)
+            for start, d in add_random_pairs(rng, 300, ZoneInfo(tz)):
+                with self.subTest(tz=tz, start=start, d=d):
+                    t = cal.add_working_time(start, d)
+                    self.assertEqual(t.tzinfo, cal.tz)
+                    self.assertGreaterEqual(t, start)
+                    self.assertEqual(cal.working_time_between(start, t), d)
+                    if d:
+                        earlier = t - timedelta(microseconds=1)
+                        self.assertLess(cal.working_time_between(start, earlier), d)
+                    else:
+                        self.assertEqual(t, start)
+
+    def test_round_trip_and_additivity(self) -> None:
+        rng = np.random.default_rng(11)
+        pairs = add_random_pairs(rng, 300)
+        for (start, d), (_, d2) in itertools.pairwise(pairs):
+            with self.subTest(start=start, d=d, d2=d2):
+                # Any later instant t: adding the office time up to t gets back
+                # to t, or to the end of the office interval before it.
+                t = start + d * 2
+                back = CAL.add_working_time(start, CAL.working_time_between(start, t))
+                self.assertLessEqual(back, t)
+                self.assertEqual(CAL.working_time_between(back, t), timedelta(0))
+                # Adding in two steps is adding the sum.
+                self.assertEqual(
+                    CAL.add_working_time(CAL.add_working_time(start, d), d2),
+                    CAL.add_working_time(start, d + d2),
+                )
+
+    def test_agrees_with_due_after(self) -> None:
+        # The office time up to due_after(a, n) leads back to due_after(a, n),
+        # and k whole days of office time after it reach due_after(a, n + k).
+        rng = np.random.default_rng(12)
+        custom = china_calendar(
+            office_hours=[(time(9), time(12)), (time(14), time(17))]
+        )
+        for cal, per_day in ((CAL, hours(7.5)), (custom, hours(6))):
+            for start, _ in add_random_pairs(rng, 200):
+                n, k = (int(x) for x in rng.integers(1, 11, size=2))
+                due = cal.due_after(start, n)
+                with self.subTest(per_day=per_day, start=start, n=n, k=k):
+                    budget = cal.working_time_between(start, due)
+                    self.assertEqual(cal.add_working_time(start, budget), due)
+                    self.assertEqual(
+                        cal.add_working_time(due, k * per_day),
+                        cal.due_after(start, n + k),
+                    )
