@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "onestop.intake",
     "onestop.circulation",
     "onestop.notifications",
+    "onestop.metrics",
     "onestop.workspace",
     "onestop.portal",
     "onestop.demo",

@@ -1,6 +1,6 @@
 """The staff workspace: every page works within the organisation chosen."""
 
-from django.urls import path
+from django.urls import include, path
 
 from onestop.catalog import views as catalog
 from onestop.organisations import views as organisations

@@ -1,0 +1,3 @@
+"""API routes of cases (included under /api/v1/)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Staff routes of the casework figures (included under /staff/metrics/)."""
+
+urlpatterns: list = []
