@@ -29,8 +29,10 @@ var:
 run: $(VENV)/.installed var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	@echo "OneStop is starting on http://$(HOST)  (Ctrl-C to stop)"
-	$(BIN)/python manage.py runserver $(HOST)
+	@echo "OneStop is starting on http://$(HOST)  (Ctrl-C to stop); the warning sweep runs every minute"
+	@$(BIN)/python manage.py sweep --every 60 & sweep=$$!; \
+	  trap 'kill $$sweep 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver $(HOST)
 
 demo: $(VENV)/.installed var
 	$(BIN)/python manage.py migrate --noinput

@@ -180,6 +180,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "CaseOutcomeEnum": "onestop.cases.models.Outcome",
+        "StepOutcomeEnum": "onestop.cases.models.StepOutcome",
+        "MaterialFormEnum": "onestop.catalog.models.MaterialForm",
+        "PickupWayEnum": "onestop.cases.models.PickupWay",
+    },
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -3,6 +3,8 @@
 from django.urls import include, path
 
 from onestop.catalog import views as catalog
+from onestop.circulation import views as circulation
+from onestop.intake import views as intake
 from onestop.organisations import views as organisations
 from onestop.posts import views as posts
 from onestop.workspace import views as workspace
@@ -22,4 +24,17 @@ urlpatterns = [
     path(
         "handovers/<int:pk>/confirm/", posts.handover_confirm, name="handover_confirm"
     ),
+    path("intake/", intake.intake_start, name="intake"),
+    path("intake/<str:code>/", intake.intake_form, name="intake_form"),
+    path("work/", circulation.work_list, name="work"),
+    path("board/", circulation.board, name="board"),
+    path("cases/<str:number>/", circulation.case_page, name="case"),
+    path("cases/<str:number>/supplement/", intake.supplement, name="supplement"),
+    path(
+        "cases/<str:number>/act/<str:action>/",
+        circulation.case_action,
+        name="case_action",
+    ),
+    path("cases/<str:number>/documents/", include("onestop.intake.urls_documents")),
+    path("metrics/", include("onestop.metrics.urls")),
 ]

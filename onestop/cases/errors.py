@@ -20,6 +20,7 @@ class CaseError(ErrorCode):
         "steps_remain",
         _("Steps remain after this one: approve it to pass the case on."),
     )
+    NO_STEP = ("no_step", _("This item has no internal steps to forward."))
     NO_EARLIER_STEP = ("no_earlier_step", _("There is no earlier step to return to."))
     EXTENSION_PENDING = (
         "extension_pending",

@@ -35,35 +35,64 @@ def case_colour(case: Case, now: datetime) -> str:
 
 def case_get(*, organisation: Organisation, number: str) -> Case:
     """One case of ``organisation`` with everything its page shows, in a fixed number of queries."""
-    cases = Case.objects.filter(organisation=organisation).select_related(
-        "item", "item_version", "organisation", "first_responsible", "current_step",
-        "current_department", "current_post", "current_assignee",
-    ).prefetch_related(
-        "materials",
-        Prefetch("steps", queryset=CaseStep.objects.select_related("department", "post", "assignee")),
-        Prefetch("events", queryset=CaseEvent.objects.select_related("actor").order_by("sequence")),
-        "documents",
-        "suspensions",
-        "extensions",
+    cases = (
+        Case.objects.filter(organisation=organisation)
+        .select_related(
+            "item",
+            "item_version",
+            "organisation",
+            "first_responsible",
+            "current_step",
+            "current_department",
+            "current_post",
+            "current_assignee",
+        )
+        .prefetch_related(
+            "materials",
+            Prefetch(
+                "steps",
+                queryset=CaseStep.objects.select_related(
+                    "department", "post", "assignee"
+                ),
+            ),
+            Prefetch(
+                "events",
+                queryset=CaseEvent.objects.select_related("actor").order_by("sequence"),
+            ),
+            "documents",
+            "suspensions",
+            "extensions",
+        )
     )
     return get_object_or_404(cases, number=number)
 
 
 def _where_actor_works(actor: Any, organisation: Organisation) -> Q:
     on = PostAssignment.objects.filter(
-        membership__user=actor, membership__organisation=organisation, membership__is_active=True
+        membership__user=actor,
+        membership__organisation=organisation,
+        membership__is_active=True,
     )
     posts = list(on.values_list("post_id", flat=True))
     departments = list(on.values_list("post__department_id", flat=True))
     return (
         Q(current_assignee=actor)
         | Q(current_assignee__isnull=True, current_post__in=posts)
-        | Q(current_assignee__isnull=True, current_post__isnull=True, current_department__in=departments)
-        | Q(first_responsible=actor, status__in=[CaseStatus.AWAITING_SUPPLEMENT, CaseStatus.COMPLETED])
+        | Q(
+            current_assignee__isnull=True,
+            current_post__isnull=True,
+            current_department__in=departments,
+        )
+        | Q(
+            first_responsible=actor,
+            status__in=[CaseStatus.AWAITING_SUPPLEMENT, CaseStatus.COMPLETED],
+        )
     )
 
 
-def my_work(*, actor: Any, organisation: Organisation, limit: int = 200) -> QuerySet[Case]:
+def my_work(
+    *, actor: Any, organisation: Organisation, limit: int = 200
+) -> QuerySet[Case]:
     """Open cases waiting for ``actor``: on their steps, or theirs to hand back at the window."""
     return (
         Case.objects.filter(organisation=organisation, status__in=OPEN_STATUSES)
@@ -81,25 +110,36 @@ class BoardRow:
     cases: list[Case]
 
 
-def supervisor_board(*, organisation: Organisation, now: datetime, limit: int = 500) -> list[BoardRow]:
+def supervisor_board(
+    *, organisation: Organisation, now: datetime, limit: int = 500
+) -> list[BoardRow]:
     """Cases near or past their limit, by the department holding them, worst first."""
     late = Case.objects.filter(
         organisation=organisation, status=CaseStatus.IN_PROGRESS, yellow_at__lte=now
     )
-    counts = late.values("current_department_id", "current_department__name").annotate(
-        red=Count("id", filter=Q(due_at__lte=now)), total=Count("id")
-    ).order_by("-red", "-total")
+    counts = (
+        late.values("current_department_id", "current_department__name")
+        .annotate(red=Count("id", filter=Q(due_at__lte=now)), total=Count("id"))
+        .order_by("-red", "-total")
+    )
     cases = list(
-        late.select_related("item", "current_step", "current_department", "current_assignee")
-        .order_by("due_at")[:limit]
+        late.select_related(
+            "item", "current_step", "current_department", "current_assignee"
+        ).order_by("due_at")[:limit]
     )
     rows = []
     for count in counts:
-        mine = [c for c in cases if c.current_department_id == count["current_department_id"]]
-        rows.append(BoardRow(
-            department=count["current_department__name"] or "—",
-            yellow=count["total"] - count["red"],
-            red=count["red"],
-            cases=mine,
-        ))
+        mine = [
+            c
+            for c in cases
+            if c.current_department_id == count["current_department_id"]
+        ]
+        rows.append(
+            BoardRow(
+                department=count["current_department__name"] or "—",
+                yellow=count["total"] - count["red"],
+                red=count["red"],
+                cases=mine,
+            )
+        )
     return rows

@@ -63,6 +63,12 @@ def _has_earlier_step(case: Case) -> CaseError | None:
     return None
 
 
+def _has_current_step(case: Case) -> CaseError | None:
+    if case.current_step is None:
+        return CaseError.NO_STEP
+    return None
+
+
 def _no_pending_extension(case: Case) -> CaseError | None:
     if any(e.approved is None for e in case.extensions.all()):
         return CaseError.EXTENSION_PENDING
@@ -105,7 +111,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(Action.SUPPLEMENT, (S.AWAITING_SUPPLEMENT,), None, INTAKE),
     _t(Action.APPROVE, RUNNING, S.IN_PROGRESS, HANDLE, _has_next_step),
     _t(Action.RETURN, RUNNING, S.IN_PROGRESS, HANDLE, _has_earlier_step),
-    _t(Action.FORWARD, RUNNING, S.IN_PROGRESS, HANDLE),
+    _t(Action.FORWARD, RUNNING, S.IN_PROGRESS, HANDLE, _has_current_step),
     _t(Action.REQUEST_INFO, RUNNING, S.SUSPENDED, HANDLE),
     _t(Action.SUSPEND, RUNNING, S.SUSPENDED, HANDLE),
     _t(Action.RESUME, (S.SUSPENDED,), S.IN_PROGRESS, HANDLE),

@@ -29,70 +29,74 @@ def all_received(count: int = 3) -> list[MaterialCheck]:
     ]
 
 
-class CaseTestCase(OneStopTestCase):
+def populate_case_fixture(target: Any) -> None:
     """The tax hall's deregistration item (注销税务登记): 审核 3 days, then 审批 2 days."""
+    s = target.tax_structure
+    target.review_post = Post.objects.create(
+        organisation=target.tax,
+        department=s["back"],
+        code="T-REVIEW",
+        name="后台审核岗",
+        duties="审核",
+    )
+    target.item = _deregistration_item(target.tax, s, target.review_post)
+    target.handler = _on_post(
+        target.tax, "tax_handler", ["back_office"], target.review_post
+    )
+    target.tax_supervisor = _on_post(target.tax, "tax_supervisor", ["supervisor"], None)
+    target.outsider = _on_post(target.tax, "tax_other_handler", ["back_office"], None)
+
+
+def _deregistration_item(tax: Any, s: dict[str, Any], review_post: Post) -> ServiceItem:
+    item = ServiceItem.objects.create(
+        organisation=tax,
+        code="DJ-ZX",
+        name="注销税务登记",
+        category="税务登记",
+        department=s["back"],
+        window_type=s["window_type"],
+        kind=ItemKind.PROMISED,
+        statutory_limit_days=20,
+        promised_limit_days=10,
+        legal_basis="《中华人民共和国税收征收管理法》第十六条",
+    )
+    item.materials.create(
+        position=1, name="注销税务登记申请表", form=MaterialForm.ORIGINAL, copies=1
+    )
+    item.materials.create(
+        position=2, name="经办人身份证件", form=MaterialForm.ORIGINAL, copies=1
+    )
+    item.materials.create(
+        position=3,
+        name="清税证明",
+        form=MaterialForm.COPY,
+        copies=2,
+        necessity=Necessity.CONDITIONAL,
+        condition="已办理清税的",
+    )
+    item.steps.create(
+        position=1, name="审核", department=s["back"], post=review_post, limit_days=3
+    )
+    item.steps.create(position=2, name="审批", department=s["back"], limit_days=2)
+    item_record_version(item=item, actor=None)
+    return item
+
+
+def _on_post(
+    organisation: Any, username: str, roles: list[str], post: Post | None
+) -> Any:
+    user = make_user(username, email=f"{username}@example.cn")
+    membership_grant(actor=None, organisation=organisation, user=user, roles=roles)
+    if post is not None:
+        membership = Membership.objects.get(user=user, organisation=organisation)
+        PostAssignment.objects.create(post=post, membership=membership)
+    return user
+
+
+class CaseTestCase(OneStopTestCase):
+    """The two organisations, plus the tax hall's deregistration item and its back office."""
 
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        s = cls.tax_structure
-        cls.review_post = Post.objects.create(
-            organisation=cls.tax,
-            department=s["back"],
-            code="T-REVIEW",
-            name="后台审核岗",
-            duties="审核",
-        )
-        cls.item = cls._deregistration_item(s)
-        cls.handler = cls._on_post("tax_handler", ["back_office"], cls.review_post)
-        cls.tax_supervisor = cls._on_post("tax_supervisor", ["supervisor"], None)
-        cls.outsider = cls._on_post("tax_other_handler", ["back_office"], None)
-
-    @classmethod
-    def _deregistration_item(cls, s: dict[str, Any]) -> ServiceItem:
-        item = ServiceItem.objects.create(
-            organisation=cls.tax,
-            code="DJ-ZX",
-            name="注销税务登记",
-            category="税务登记",
-            department=s["back"],
-            window_type=s["window_type"],
-            kind=ItemKind.PROMISED,
-            statutory_limit_days=20,
-            promised_limit_days=10,
-            legal_basis="《中华人民共和国税收征收管理法》第十六条",
-        )
-        item.materials.create(
-            position=1, name="注销税务登记申请表", form=MaterialForm.ORIGINAL, copies=1
-        )
-        item.materials.create(
-            position=2, name="经办人身份证件", form=MaterialForm.ORIGINAL, copies=1
-        )
-        item.materials.create(
-            position=3,
-            name="清税证明",
-            form=MaterialForm.COPY,
-            copies=2,
-            necessity=Necessity.CONDITIONAL,
-            condition="已办理清税的",
-        )
-        item.steps.create(
-            position=1,
-            name="审核",
-            department=s["back"],
-            post=cls.review_post,
-            limit_days=3,
-        )
-        item.steps.create(position=2, name="审批", department=s["back"], limit_days=2)
-        item_record_version(item=item, actor=None)
-        return item
-
-    @classmethod
-    def _on_post(cls, username: str, roles: list[str], post: Post | None) -> Any:
-        user = make_user(username, email=f"{username}@example.cn")
-        membership_grant(actor=None, organisation=cls.tax, user=user, roles=roles)
-        if post is not None:
-            PostAssignment.objects.create(
-                post=post, membership=Membership.objects.get(user=user)
-            )
-        return user
+        populate_case_fixture(cls)

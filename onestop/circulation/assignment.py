@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from onestop.cases.models import Case
+from onestop.cases.states import Action, allowed_actions, transition_for
 from onestop.organisations.backends import has_organisation_perm
 from onestop.posts.models import PostAssignment
 
@@ -42,3 +43,18 @@ def may_work_on(actor: Any, case: Case) -> bool:
     if case.current_post_id is not None:
         return case.current_post_id in posts_of(actor, case.organisation_id)
     return case.current_department_id in departments_of(actor, case.organisation_id)
+
+
+def actions_offered(actor: Any, case: Case) -> list[Action]:
+    """What ``actor`` may do to ``case`` now: the state table, their roles, their step."""
+    from onestop.circulation.services import STEP_ACTIONS
+
+    on_step = may_work_on(actor, case)
+    return [
+        action
+        for action in allowed_actions(case)
+        if has_organisation_perm(
+            actor, transition_for(action).permission, case.organisation_id
+        )
+        and (on_step or action not in STEP_ACTIONS)
+    ]

@@ -30,15 +30,19 @@ def _due_for(level: WarningLevel, now: datetime) -> list[int]:
     field = "due_at" if level == WarningLevel.RED else "yellow_at"
     return list(
         Case.objects.filter(
-            status=CaseStatus.IN_PROGRESS, escalated_level__lt=level, **{f"{field}__lte": now}
+            status=CaseStatus.IN_PROGRESS,
+            escalated_level__lt=level,
+            **{f"{field}__lte": now},
         ).values_list("pk", flat=True)
     )
 
 
 def _warn(case_id: int, level: WarningLevel, now: datetime) -> bool:
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("organisation", "item_version").get(
-            pk=case_id
+        case = (
+            Case.objects.select_for_update()
+            .select_related("organisation", "item_version")
+            .get(pk=case_id)
         )
         if case.status != CaseStatus.IN_PROGRESS or case.escalated_level >= level:
             return False  # acted on since the query: nothing to say
@@ -50,8 +54,15 @@ def _warn(case_id: int, level: WarningLevel, now: datetime) -> bool:
             else _("Near the limit: little working time is left.")
         )
         action = "warning_red" if level == WarningLevel.RED else "warning_yellow"
-        event_append(case=case, action=action, actor=None, at=now,
-                     from_status=case.status, comment=message, data={"level": int(level)})
+        event_append(
+            case=case,
+            action=action,
+            actor=None,
+            at=now,
+            from_status=case.status,
+            comment=message,
+            data={"level": int(level)},
+        )
         notify_staff(case=case, users=supervisors_of(case), message=message, at=now)
         return True
 

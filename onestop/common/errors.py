@@ -29,9 +29,10 @@ class ServiceError(Exception):
     """A refused write: nothing was changed; ``message`` says why, ``field`` where."""
 
     def __init__(
-        self, code: ErrorCode, *, field: str | None = None, **params: Any
+        self, error: ErrorCode, /, *, field: str | None = None, **params: Any
     ) -> None:
-        self.code = code
+        # Positional-only, so a message may have a parameter named "code".
+        self.code = error
         self.field = field
         self.params = params
         super().__init__(self.message)

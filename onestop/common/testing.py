@@ -113,6 +113,37 @@ def make_item(
     return item
 
 
+def populate_two_organisations(target: Any) -> None:
+    """Give ``target`` (a test class or case) the two organisations and their people."""
+    target.uni = make_organisation(
+        slug="uni",
+        code="HQ",
+        name="北方大学后勤服务中心",
+        kind=OrganisationKind.LOGISTICS,
+    )
+    target.tax = make_organisation(
+        slug="tax",
+        code="TAX",
+        name="城东税务局办税服务厅",
+        kind=OrganisationKind.SERVICE_HALL,
+    )
+    target.uni_structure = make_structure(target.uni, "U")
+    target.tax_structure = make_structure(target.tax, "T")
+    for username, organisation, roles, staff in (
+        ("uni_admin", target.uni, ["administrator"], True),
+        ("uni_clerk", target.uni, ["clerk"], False),
+        ("uni_supervisor", target.uni, ["supervisor"], False),
+        ("uni_inspector", target.uni, ["inspector"], False),
+        ("uni_technician", target.uni, ["technician"], False),
+        ("tax_admin", target.tax, ["administrator"], True),
+        ("tax_clerk", target.tax, ["clerk"], False),
+    ):
+        user = make_user(username, staff=staff, first_name=username)
+        membership_grant(actor=None, organisation=organisation, user=user, roles=roles)
+        setattr(target, username, user)
+    target.citizen = make_user("citizen")
+
+
 class OneStopTestCase(TestCase):
     """Two organisations — a university's logistics centre and a tax hall — and their people."""
 
@@ -121,41 +152,7 @@ class OneStopTestCase(TestCase):
 
     @classmethod
     def setUpTestData(cls) -> None:
-        cls.uni = make_organisation(
-            slug="uni",
-            code="HQ",
-            name="北方大学后勤服务中心",
-            kind=OrganisationKind.LOGISTICS,
-        )
-        cls.tax = make_organisation(
-            slug="tax",
-            code="TAX",
-            name="城东税务局办税服务厅",
-            kind=OrganisationKind.SERVICE_HALL,
-        )
-        cls.uni_structure = make_structure(cls.uni, "U")
-        cls.tax_structure = make_structure(cls.tax, "T")
-        cls.uni_admin = cls._member("uni_admin", cls.uni, ["administrator"], staff=True)
-        cls.uni_clerk = cls._member("uni_clerk", cls.uni, ["clerk"])
-        cls.uni_supervisor = cls._member("uni_supervisor", cls.uni, ["supervisor"])
-        cls.uni_inspector = cls._member("uni_inspector", cls.uni, ["inspector"])
-        cls.uni_technician = cls._member("uni_technician", cls.uni, ["technician"])
-        cls.tax_admin = cls._member("tax_admin", cls.tax, ["administrator"], staff=True)
-        cls.tax_clerk = cls._member("tax_clerk", cls.tax, ["clerk"])
-        cls.citizen = make_user("citizen")
-
-    @classmethod
-    def _member(
-        cls,
-        username: str,
-        organisation: Organisation,
-        roles: list[str],
-        *,
-        staff: bool = False,
-    ) -> Any:
-        user = make_user(username, staff=staff, first_name=username)
-        membership_grant(actor=None, organisation=organisation, user=user, roles=roles)
-        return user
+        populate_two_organisations(cls)
 
     def login(self, user: Any) -> None:
         self.client.force_login(user)

@@ -17,9 +17,28 @@ from rest_framework.request import Request
 
 from onestop.organisations.backends import has_organisation_perm
 from onestop.organisations.models import Organisation
+from onestop.organisations.selectors import memberships_for_user
+
+
+def _attach_memberships(request: Request) -> None:
+    """Give a token caller the memberships the middleware gives a session.
+
+    The organisation middleware runs before DRF authenticates, so for a call
+    signed with a token it saw no user; attach the memberships here.
+    """
+    django_request = request._request
+    if (
+        getattr(django_request, "memberships", None)
+        or not request.user.is_authenticated
+    ):
+        return
+    memberships = memberships_for_user(request.user)
+    django_request.memberships = memberships  # type: ignore[attr-defined]
+    django_request.organisation = memberships[0].organisation if memberships else None  # type: ignore[attr-defined]
 
 
 def api_organisation(request: Request) -> Organisation:
+    _attach_memberships(request)
     memberships = getattr(request._request, "memberships", [])
     wanted = request.query_params.get("organisation")
     if wanted is None:

@@ -17,10 +17,17 @@ class SweepTests(CaseTestCase):
     def setUp(self) -> None:
         # Accepted Mon 28 Sep 2026: due Fri 16 Oct 17:30, yellow from Wed 14 Oct 17:30.
         self.case = case_intake(
-            actor=self.tax_clerk, organisation=self.tax, item_code="DJ-ZX", channel="counter",
+            actor=self.tax_clerk,
+            organisation=self.tax,
+            item_code="DJ-ZX",
+            channel="counter",
             applicant=APPLICANT,
-            checks=[MaterialCheck(position=p, received=True, form="original", count=2) for p in (1, 2, 3)],
-            outcome=Outcome.ACCEPTED, now=at("2026-09-28 10:00"),
+            checks=[
+                MaterialCheck(position=p, received=True, form="original", count=2)
+                for p in (1, 2, 3)
+            ],
+            outcome=Outcome.ACCEPTED,
+            now=at("2026-09-28 10:00"),
         )
 
     def sweep(self, when: str) -> tuple[int, int]:
@@ -41,7 +48,9 @@ class SweepTests(CaseTestCase):
         self.assertEqual(self.case.escalated_level, WarningLevel.RED)
         actions = list(self.case.events.values_list("action", flat=True))
         self.assertEqual(actions, ["intake", "warning_yellow", "warning_red"])
-        self.assertEqual([m.to for m in mail.outbox], [["tax_supervisor@example.cn"]] * 2)
+        self.assertEqual(
+            [m.to for m in mail.outbox], [["tax_supervisor@example.cn"]] * 2
+        )
         self.assertIn(self.case.number, mail.outbox[1].subject)
 
     def test_a_case_first_seen_overdue_gets_only_the_red_warning(self) -> None:
@@ -50,8 +59,14 @@ class SweepTests(CaseTestCase):
     def test_suspended_cases_are_not_warned(self) -> None:
         from onestop.circulation.services import case_act
 
-        case_act(actor=self.handler, case=self.case, action="suspend", reason="public_notice",
-                 expected_version=self.case.lock_version, now=at("2026-10-12 09:00"))
+        case_act(
+            actor=self.handler,
+            case=self.case,
+            action="suspend",
+            reason="public_notice",
+            expected_version=self.case.lock_version,
+            now=at("2026-10-12 09:00"),
+        )
         self.assertEqual(self.sweep("2026-10-19 09:00"), (0, 0))
         self.case.refresh_from_db()
         self.assertEqual(self.case.status, CaseStatus.SUSPENDED)

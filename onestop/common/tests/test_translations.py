@@ -14,9 +14,10 @@ def _unquote(line: str) -> str:
     return ast.literal_eval(line)
 
 
-def po_entries(path: Path) -> dict[str, list[str]]:
-    """msgid → its msgstr list (one, or one per plural form), from a .po file."""
-    entries: dict[str, list[str]] = {}
+def po_entries(path: Path) -> dict[tuple[str, str], list[str]]:
+    """(msgctxt, msgid) → its msgstr list (one, or one per plural form), from a .po file."""
+    entries: dict[tuple[str, str], list[str]] = {}
+    context = ""
     msgid: str | None = None
     strings: list[str] = []
     current: list[str] | None = None
@@ -27,7 +28,9 @@ def po_entries(path: Path) -> dict[str, list[str]]:
             fuzzy = True
         if line.startswith("#~"):
             continue
-        if line.startswith("msgid "):
+        if line.startswith("msgctxt "):
+            context = _unquote(line[8:])
+        elif line.startswith("msgid "):
             msgid, strings, current = _unquote(line[6:]), [], None
         elif line.startswith("msgid_plural "):
             current = None
@@ -40,10 +43,14 @@ def po_entries(path: Path) -> dict[str, list[str]]:
             else:
                 current[-1] += _unquote(line)
         elif not line and msgid is not None:
-            entries[msgid] = strings if not fuzzy else []
-            msgid, fuzzy = None, False
-    entries.pop("", None)
+            entries[(context, msgid)] = strings if not fuzzy else []
+            msgid, fuzzy, context = None, False, ""
+    entries.pop(("", ""), None)
     return entries
+
+
+def _compiled(catalogue: gettext.GNUTranslations, context: str, msgid: str) -> str:
+    return catalogue.pgettext(context, msgid) if context else catalogue.gettext(msgid)
 
 
 class TranslationTests(TestCase):
@@ -63,8 +70,8 @@ class TranslationTests(TestCase):
         with open(LOCALE / "django.mo", "rb") as handle:
             compiled = gettext.GNUTranslations(handle)
         stale = [
-            msgid
-            for msgid, strings in self.entries.items()
-            if len(strings) == 1 and compiled.gettext(msgid) != strings[0]
+            (context, msgid)
+            for (context, msgid), strings in self.entries.items()
+            if len(strings) == 1 and _compiled(compiled, context, msgid) != strings[0]
         ]
         self.assertEqual(stale, [], "run `make messages` to recompile")

@@ -18,7 +18,9 @@ class Command(BaseCommand):
     help = "Send the yellow and red warnings of cases that reached them."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--every", type=int, default=0, help="Repeat every N seconds.")
+        parser.add_argument(
+            "--every", type=int, default=0, help="Repeat every N seconds."
+        )
 
     def handle(self, *args: Any, every: int, **options: Any) -> None:
         while True:
