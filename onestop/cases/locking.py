@@ -21,7 +21,7 @@ from onestop.organisations.backends import has_organisation_perm
 def case_lock(*, case: Case, expected_version: int, action: str, actor: Any) -> Case:
     """The case, locked for this transaction, if it is still at ``expected_version``."""
     locked = (
-        Case.objects.select_for_update()
+        Case.objects.select_for_update(of=("self",))
         .select_related("item", "item_version", "organisation", "current_step")
         .get(pk=case.pk)
     )

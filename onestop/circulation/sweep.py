@@ -40,7 +40,7 @@ def _due_for(level: WarningLevel, now: datetime) -> list[int]:
 def _warn(case_id: int, level: WarningLevel, now: datetime) -> bool:
     with transaction.atomic():
         case = (
-            Case.objects.select_for_update()
+            Case.objects.select_for_update(of=("self",))
             .select_related("organisation", "item_version")
             .get(pk=case_id)
         )

@@ -65,7 +65,7 @@ ALL_BROUGHT = [
 ]
 
 
-class Outcome_:
+class Result:
     """What one contender got: the case it returned, or the error it raised."""
 
     def __init__(self, name: str) -> None:
@@ -74,10 +74,10 @@ class Outcome_:
         self.error: BaseException | None = None
 
 
-def race(contenders: dict[str, Callable[[], Any]]) -> dict[str, Outcome_]:
+def race(contenders: dict[str, Callable[[], Any]]) -> dict[str, Result]:
     """Run each callable in its own thread and connection, all released at once."""
     barrier = threading.Barrier(len(contenders))
-    outcomes = {name: Outcome_(name) for name in contenders}
+    outcomes = {name: Result(name) for name in contenders}
 
     def run(name: str, work: Callable[[], Any]) -> None:
         try:
@@ -219,7 +219,7 @@ class ConcurrencyTests(TransactionTestCase):
 
         return work
 
-    def split(self, outcomes: dict[str, Outcome_]) -> tuple[Outcome_, Outcome_]:
+    def split(self, outcomes: dict[str, Result]) -> tuple[Result, Result]:
         """The one winner and the one loser, which must have been refused as stale."""
         for outcome in outcomes.values():
             if outcome.error is not None and not isinstance(
