@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from onestop.cases.errors import CaseError
 from onestop.cases.models import Case, CaseSettings, CaseStep
+from onestop.common.errors import ServiceError
 from onestop.compute.sla import ClockReading, Pause, clock_reading
-from onestop.compute.workdays import WorkCalendar
+from onestop.compute.workdays import CalendarNotCovered, WorkCalendar
 
 
 def yellow_share_of(case: Case) -> float:
@@ -77,7 +79,21 @@ def step_clock(
 
 
 def clocks_refresh(case: Case, calendar: WorkCalendar, now: datetime) -> list[str]:
-    """Write the current deadlines onto the case and its step; return the case fields changed."""
+    """Write the current deadlines onto the case and its step; return the case fields changed.
+
+    A deadline beyond the holiday data is refused, never guessed: the action
+    is refused with a message telling what the administrator must enter.
+    """
+    try:
+        return _clocks_write(case, calendar, now)
+    except CalendarNotCovered:
+        last = calendar.covered_years[1]
+        raise ServiceError(
+            CaseError.CALENDAR_NOT_COVERED, last=last, next=last + 1
+        ) from None
+
+
+def _clocks_write(case: Case, calendar: WorkCalendar, now: datetime) -> list[str]:
     reading = case_clock(case, calendar, now)
     case.due_at = reading.due_at if reading else None
     case.yellow_at = reading.yellow_at if reading else None

@@ -30,6 +30,14 @@ class CaseError(ErrorCode):
         "no_pending_extension",
         _("No extension is waiting for a decision."),
     )
+    CALENDAR_NOT_COVERED = (
+        "calendar_not_covered",
+        _(
+            "The deadline would fall after %(last)s, the last year of the holiday "
+            "calendar. An administrator must first enter the State Council's holiday "
+            "notice for %(next)s."
+        ),
+    )
     # Who may act.
     STALE = (
         "stale",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.template import Template, TemplateSyntaxError
 from django.utils.translation import gettext_lazy as _
 
 from onestop.organisations.models import OrganisationOwned
@@ -50,6 +52,19 @@ class NotificationTemplate(OrganisationOwned):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.get_channel_display()}"
+
+    def clean(self) -> None:
+        """A template that cannot be rendered is refused here, not at the window."""
+        for field in ("subject", "body"):
+            try:
+                Template(getattr(self, field))
+            except TemplateSyntaxError as error:
+                raise ValidationError(
+                    {
+                        field: _("This template has an error: %(error)s")
+                        % {"error": error}
+                    }
+                ) from None
 
 
 class DeliveryStatus(models.TextChoices):

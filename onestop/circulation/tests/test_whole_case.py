@@ -212,3 +212,32 @@ class WholeCaseTests(CaseTestCase):
         self.assertIn("2026-10-16 17:30", LocmemBackend.outbox[0]["text"])
         sms = case.notifications.get(channel="sms")
         self.assertEqual((sms.status, sms.recipient), ("sent", "138****5678"))
+
+
+class CalendarEndTests(CaseTestCase):
+    def test_a_deadline_beyond_the_holiday_data_is_refused_not_guessed(self) -> None:
+        from django.utils import translation
+
+        from onestop.cases.models import Case
+        from onestop.common.errors import ServiceError
+
+        with self.assertRaises(ServiceError) as caught:
+            case_intake(
+                actor=self.tax_clerk,
+                organisation=self.tax,
+                item_code="DJ-ZX",
+                channel="counter",
+                applicant=APPLICANT,
+                checks=[
+                    MaterialCheck(position=p, received=True, form="original", count=2)
+                    for p in (1, 2, 3)
+                ],
+                outcome=Outcome.ACCEPTED,
+                now=at("2026-12-24 10:00"),
+            )
+        with translation.override("en"):
+            self.assertIn(
+                "enter the State Council's holiday notice for 2027",
+                caught.exception.message,
+            )
+        self.assertFalse(Case.objects.exists())

@@ -11,7 +11,10 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
+from onestop.cases.models import Outcome
 from onestop.catalog.models import ServiceItem
+from onestop.intake.checks import Applicant
+from onestop.intake.services import case_intake
 from onestop.common.testing import OneStopTestCase, make_item
 from onestop.organisations.models import CalendarException, Membership
 from onestop.posts.models import DutyLogEntry, MaterialHandover
@@ -44,6 +47,11 @@ class IsolationFixture(OneStopTestCase):
             from_department=cls.uni_structure["front"],
             to_user=cls.uni_supervisor,
             to_department=cls.uni_structure["back"],
+        )
+        cls.uni_case = case_intake(
+            actor=cls.uni_clerk, organisation=cls.uni, item_code="U-REPAIR", channel="counter",
+            applicant=Applicant(kind="person", name="大学机密申请人", phone="13900001111"),
+            checks=[], outcome=Outcome.NOTICE,
         )
         cls.uni_closure = CalendarException.objects.create(
             organisation=cls.uni,
@@ -139,6 +147,10 @@ class AdminTests(IsolationFixture):
             "common/auditevent",
             "posts/post",
             "posts/window",
+            "cases/case",
+            "cases/casesettings",
+            "notifications/notification",
+            "notifications/notificationtemplate",
         ):
             with self.subTest(model=model):
                 response = self.client.get(f"/admin/{model}/")
@@ -151,6 +163,7 @@ class AdminTests(IsolationFixture):
                     "校运会",
                     "uni_clerk",
                     "北方大学",
+                    "大学机密申请人",
                 ):
                     self.assertFalse(secret in page, f"{secret} shown in {model}")
 
