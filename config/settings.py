@@ -154,9 +154,11 @@ SMS_FILE_PATH = env_str("SMS_FILE_PATH", str(VAR_DIR / "sms" / "outbox.jsonl"))
 
 # Celery runs tasks in-process until a broker is named, so the embedded run
 # needs no extra service.
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
+_BROKER = env_str("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not _BROKER
+# In-process tasks still need a broker name; the in-memory one is never used.
+CELERY_BROKER_URL = _BROKER or "memory://"
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", "")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_BEAT_SCHEDULE = {
     "sweep-case-clocks": {"task": "circulation.sweep", "schedule": 300.0},
 }

@@ -6,18 +6,29 @@ second load changes nothing: no new rows, no new item versions, no new
 audit events. Memberships, item versions, duty-log entries and hand-overs
 go through the domain services, so the demo has the audit trail real use
 would leave.
+
+Cases are opened and worked through the case services (``demo.cases``),
+only for an organisation that has none yet. Their notices to applicants are
+recorded as usual, but during the load e-mail goes to memory and text
+messages to the local file (or memory) backend: the demo's made-up phone
+numbers and addresses must never reach a real gateway.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
+from django.test.utils import override_settings
 
+from onestop.cases.models import Case
 from onestop.catalog.models import (
     FaqEntry,
     MaterialRequirement,
@@ -26,6 +37,7 @@ from onestop.catalog.models import (
 )
 from onestop.catalog.rules import time_limit_problems
 from onestop.catalog.services import item_record_version
+from onestop.circulation.sweep import cases_sweep
 from onestop.organisations.models import CalendarException, Membership, Organisation
 from onestop.organisations.services import membership_grant
 from onestop.posts.models import (
@@ -39,6 +51,7 @@ from onestop.posts.models import (
 )
 from onestop.posts.services import duty_log_write, handover_confirm, handover_register
 
+from .cases import SCRIPTS, SWEEP_AT, cases_play
 from .people import DEMO_PASSWORD, PEOPLE
 from .specs import ItemSpec, OrganisationSpec, PersonSpec
 from .taxhall import TAX_HALL
@@ -46,6 +59,11 @@ from .university import UNIVERSITY
 
 ORGANISATIONS: tuple[OrganisationSpec, ...] = (UNIVERSITY, TAX_HALL)
 VERSION_NOTE = "演示数据"
+LOCAL_EMAIL = "django.core.mail.backends.locmem.EmailBackend"
+LOCAL_SMS = (
+    "onestop.notifications.sms.FileBackend",
+    "onestop.notifications.sms.LocmemBackend",
+)
 
 M = TypeVar("M", bound=models.Model)
 
@@ -62,6 +80,7 @@ class DemoSummary:
     memberships: int
     duty_log_entries: int
     handovers: int
+    cases: int
 
 
 @dataclass
@@ -76,10 +95,11 @@ class _Loaded:
 
 
 def demo_load() -> DemoSummary:
-    """Create or update both demo organisations, their people and catalogues."""
-    with transaction.atomic():
+    """Create or update both demo organisations, their people, catalogues and cases."""
+    with _messages_kept_local(), transaction.atomic():
         users = {spec.username: _user_upsert(spec) for spec in PEOPLE}
         platform = users["platform"]
+        opened = 0
         for org_spec in ORGANISATIONS:
             loaded = _structure_load(org_spec)
             _people_place(loaded, org_spec.slug, users, actor=platform)
@@ -88,7 +108,30 @@ def demo_load() -> DemoSummary:
             _calendar_load(loaded.organisation, org_spec)
             _duty_log_load(loaded, org_spec, users)
             _handovers_load(loaded, org_spec, users)
+            opened += _cases_load(loaded, org_spec, users)
+        if opened:
+            # Once, as the demo's Monday morning: the late cases get their warnings.
+            cases_sweep(now=SWEEP_AT)
     return demo_summary()
+
+
+@contextmanager
+def _messages_kept_local() -> Iterator[None]:
+    """E-mail to memory, text messages to the file (or memory) backend, while loading.
+
+    The notifications are delivered when the load's transaction commits,
+    inside this block; the in-process task runner's line per delivery is
+    kept out of the command's output too.
+    """
+    sms = settings.SMS_BACKEND if settings.SMS_BACKEND in LOCAL_SMS else LOCAL_SMS[0]
+    tasks_log = logging.getLogger("celery.app.trace")
+    level = tasks_log.level
+    tasks_log.setLevel(logging.WARNING)
+    try:
+        with override_settings(EMAIL_BACKEND=LOCAL_EMAIL, SMS_BACKEND=sms):
+            yield
+    finally:
+        tasks_log.setLevel(level)
 
 
 def demo_summary() -> DemoSummary:
@@ -110,6 +153,7 @@ def demo_summary() -> DemoSummary:
         memberships=Membership.objects.filter(**in_demo).count(),
         duty_log_entries=DutyLogEntry.objects.filter(**in_demo).count(),
         handovers=MaterialHandover.objects.filter(**in_demo).count(),
+        cases=Case.objects.filter(**in_demo).count(),
     )
 
 
@@ -386,3 +430,16 @@ def _handovers_load(
             # Confirmed on paper within the hour, as the register shows it.
             confirmed_at = line.handed_over_at + timedelta(minutes=40)
             handover_confirm(actor=receiver, handover=handover, at=confirmed_at)
+
+
+# --- casework -----------------------------------------------------------------
+
+
+def _cases_load(loaded: _Loaded, spec: OrganisationSpec, users: dict[str, Any]) -> int:
+    """Play the organisation's case scripts if it has no cases yet; how many were opened."""
+    return cases_play(
+        organisation=loaded.organisation,
+        items={item.code: item for item in spec.items},
+        scripts=SCRIPTS.get(spec.slug, ()),
+        users=users,
+    )

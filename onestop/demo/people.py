@@ -68,6 +68,12 @@ UNIVERSITY_STAFF = (
            _on("OFFICE-01", lead=True)),
     _staff("uni-tech", ("李", "德福"), "uni", Role.TECHNICIAN, "HQ0412",
            _on("REPAIR-02", lead=True)),
+    # The repair dispatcher takes web and phone reports and sends them out.
+    _staff("uni-dispatch", ("韩", "雪"), "uni", Role.BACK_OFFICE, "HQ0409",
+           _on("REPAIR-01", lead=True)),
+    # One clerk runs bookings for the conference centre and the motor pool.
+    _staff("uni-affairs", ("吕", "明辉"), "uni", Role.BACK_OFFICE, "HQ0515",
+           _on("CONF-01", lead=True), _on("TRANS-01", lead=True)),
     # Staff of the outsourced property company (恒安物业), not of the university.
     _staff("uni-provider", ("马", "春梅"), "uni", Role.PROVIDER, "HA-0031",
            _on("PROP-01", lead=True)),
@@ -81,6 +87,10 @@ TAX_HALL_STAFF = (
            _on("HALL-01", lead=True, since=date(2020, 7, 1)), _on("HALL-04")),
     _staff("tax-backoffice", ("黄", "丽娟"), "tax", Role.BACK_OFFICE, "CD0308",
            _on("COLLECT-01", lead=True)),
+    _staff("tax-chief", ("曹", "文斌"), "tax", Role.BACK_OFFICE, "CD0302",
+           _on("COLLECT-02", lead=True)),
+    _staff("tax-source", ("徐", "国栋"), "tax", Role.BACK_OFFICE, "CD0411",
+           _on("SOURCE-01", lead=True)),
     _staff("tax-supervisor", ("吴", "海涛"), "tax", Role.SUPERVISOR, "CD0201",
            _on("HALL-02", lead=True), _on("HALL-01")),
     _staff("tax-manager", ("何", "志远"), "tax", Role.MANAGER, "CD0101",

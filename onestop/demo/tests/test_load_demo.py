@@ -9,9 +9,15 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 
+from onestop.cases.models import Case, CaseEvent, CaseStatus, CaseStep, DocumentKind
+from onestop.cases.selectors import case_colour
 from onestop.catalog.models import ItemKind, ItemVersion, ServiceItem
 from onestop.catalog.rules import time_limit_problems
+from onestop.circulation.services import STEP_ACTIONS
+from onestop.common.identity import credit_code_problem, resident_id_problem
 from onestop.common.models import AuditEvent
+from onestop.demo.cases import FIRST_DAY, LAST_DAY, SCRIPTS, SWEEP_AT, TZ
+from onestop.demo.cases.specs import credit_code, resident_id
 from onestop.demo.loading import ORGANISATIONS, item_problems
 from onestop.demo.people import DEMO_LOGINS, DEMO_PASSWORD
 from onestop.organisations.hours import parse_office_hours
@@ -21,6 +27,7 @@ from onestop.organisations.models import (
     Membership,
     Organisation,
 )
+from onestop.organisations.selectors import work_calendar_for
 from onestop.posts.models import DutyLogEntry, MaterialHandover, Post, PostAssignment
 
 
@@ -108,8 +115,16 @@ class LoadDemoTests(TestCase):
         load_demo("--quiet")
 
         self.assertEqual(row_counts(), before)
-        self.assertIn("catalog.ItemVersion", before)
-        self.assertIn("common.AuditEvent", before)
+        for label in (
+            "catalog.ItemVersion",
+            "common.AuditEvent",
+            "cases.Case",
+            "cases.CaseEvent",
+            "cases.CaseDocument",
+            "notifications.Notification",
+        ):
+            self.assertIn(label, before)
+        self.assertGreater(before["cases.Case"], 0)
         self.assertEqual(
             AuditEvent.objects.order_by("-id").values_list("id", flat=True).first(),
             last_event,
@@ -248,3 +263,148 @@ class LoadDemoTests(TestCase):
         self.assertIn("城东办税厅", loud)
         self.assertNotIn("uni-clerk", quiet)
         self.assertIn(str(ServiceItem.objects.count()), quiet.splitlines()[-1])
+        self.assertIn(f"{Case.objects.count()} ", quiet.splitlines()[-1])
+
+
+class DemoCaseTests(TestCase):
+    """The case scripts, played through the services: a hall seen on Monday 30 November."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        with override_settings(
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+        ):
+            load_demo("--quiet")
+        cls.organisations = list(Organisation.objects.filter(slug__in=SCRIPTS))
+
+    def test_each_organisation_has_at_least_25_cases_in_every_status(self) -> None:
+        for organisation in self.organisations:
+            with self.subTest(organisation=organisation.slug):
+                cases = Case.objects.filter(organisation=organisation)
+                self.assertGreaterEqual(cases.count(), 25)
+                self.assertEqual(
+                    set(cases.values_list("status", flat=True)), set(CaseStatus.values)
+                )
+
+    def test_some_cases_are_yellow_and_some_red_on_monday_morning_with_warnings(
+        self,
+    ) -> None:
+        for organisation in self.organisations:
+            with self.subTest(organisation=organisation.slug):
+                cases = Case.objects.filter(organisation=organisation)
+                colours = [case_colour(case, SWEEP_AT) for case in cases]
+                self.assertGreaterEqual(colours.count("yellow"), 1)
+                self.assertGreaterEqual(colours.count("red"), 1)
+                self.assertIn("green", colours)
+                self.assertIn("stopped", colours)
+                warned = CaseEvent.objects.filter(case__organisation=organisation)
+                self.assertEqual(
+                    warned.filter(action="warning_yellow").count(),
+                    colours.count("yellow"),
+                )
+                self.assertEqual(
+                    warned.filter(action="warning_red").count(), colours.count("red")
+                )
+
+    def test_every_case_history_is_numbered_from_one_without_gaps(self) -> None:
+        for case in Case.objects.prefetch_related("events"):
+            with self.subTest(case=case.number):
+                sequences = [event.sequence for event in case.events.all()]
+                self.assertEqual(sequences, list(range(1, len(sequences) + 1)))
+                self.assertEqual(case.events.all()[0].action, "intake")
+
+    def test_every_deadline_stays_inside_2026(self) -> None:
+        for model in (Case, CaseStep):
+            dues = model.objects.filter(due_at__isnull=False)
+            self.assertTrue(dues.exists())
+            self.assertFalse(dues.exclude(due_at__year=2026).exists())
+
+    def test_every_scripted_moment_is_in_office_hours_on_a_working_day(self) -> None:
+        for organisation in self.organisations:
+            calendar = work_calendar_for(organisation)
+            hours = parse_office_hours(organisation.office_hours)
+            for spec in SCRIPTS[organisation.slug]:
+                for moment in (spec.received, *(step.when for step in spec.then)):
+                    with self.subTest(organisation=organisation.slug, moment=moment):
+                        local = moment.astimezone(TZ)
+                        self.assertTrue(FIRST_DAY <= local.date() <= LAST_DAY)
+                        self.assertTrue(calendar.is_workday(local.date()))
+                        self.assertTrue(
+                            any(start <= local.time() < end for start, end in hours)
+                        )
+
+    def test_windows_take_requests_and_the_steps_people_work_the_steps(self) -> None:
+        at_window = {"intake", "supplement", "hand_over", "withdraw"}
+        for event in CaseEvent.objects.filter(actor__isnull=False).select_related(
+            "case", "actor"
+        ):
+            posts = set(
+                PostAssignment.objects.filter(
+                    membership__user=event.actor,
+                    membership__organisation_id=event.case.organisation_id,
+                ).values_list("post__code", flat=True)
+            )
+            with self.subTest(case=event.case.number, action=event.action):
+                if event.action in at_window:
+                    self.assertIn("HALL-01", posts)
+                elif event.action in STEP_ACTIONS:
+                    step = (
+                        CaseStep.objects.filter(
+                            case=event.case,
+                            name=event.from_step,
+                            started_at__lte=event.at,
+                        )
+                        .select_related("post")
+                        .latest("started_at", "id")
+                    )
+                    self.assertIn(step.post.code, posts)
+                else:
+                    self.assertIn(event.action, {"extend_approve", "notify"})
+                    if event.action == "extend_approve":
+                        self.assertIn("HALL-02", posts)  # the duty supervisor
+
+    def test_decisions_and_deliveries_say_what_the_rules_require(self) -> None:
+        for organisation in self.organisations:
+            with self.subTest(organisation=organisation.slug):
+                documents = [
+                    (d.kind, d.content)
+                    for case in Case.objects.filter(organisation=organisation)
+                    for d in case.documents.all()
+                ]
+                rejections = [c for k, c in documents if k == DocumentKind.REJECTION]
+                referrals = [c for k, c in documents if k == DocumentKind.REFERRAL]
+                self.assertTrue(rejections and referrals)
+                for content in rejections:
+                    self.assertTrue(content["reason"] and content["legal_basis"])
+                for content in referrals:
+                    self.assertTrue(content["competent_body"] and content["contact"])
+                self.assertTrue(
+                    any(
+                        k == DocumentKind.NOTICE and c.get("justification")
+                        for k, c in documents
+                    )
+                )
+                self.assertTrue(any(k == DocumentKind.EXTENSION for k, _c in documents))
+                mailed = CaseEvent.objects.filter(
+                    case__organisation=organisation, action="hand_over"
+                ).filter(data__way="mail")
+                self.assertTrue(mailed.exists())
+                self.assertTrue(mailed.first().data["tracking_number"])
+
+    def test_applicants_carry_valid_identity_numbers_and_mobile_phones(self) -> None:
+        for case in Case.objects.exclude(applicant_id_number=""):
+            with self.subTest(case=case.number):
+                check = (
+                    credit_code_problem
+                    if case.applicant_kind == "organisation"
+                    else resident_id_problem
+                )
+                self.assertIsNone(check(case.applicant_id_number))
+                self.assertRegex(case.applicant_phone, r"^1[3-9]\d{9}$")
+
+
+class DemoIdentityNumberTests(TestCase):
+    def test_check_characters_match_the_standards_examples(self) -> None:
+        # GB 11643-1999's own example, and the case tests' credit code.
+        self.assertEqual(resident_id("110105", "19491231", "002"), "11010519491231002X")
+        self.assertEqual(credit_code("350100", "M000100Y"), "91350100M000100Y43")

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from onestop.cases.models import Outcome
 from onestop.catalog.models import ServiceItem
+from onestop.common.testing import OneStopTestCase, make_item
 from onestop.intake.checks import Applicant
 from onestop.intake.services import case_intake
-from onestop.common.testing import OneStopTestCase, make_item
 from onestop.organisations.models import CalendarException, Membership
 from onestop.posts.models import DutyLogEntry, MaterialHandover
 from onestop.posts.services import duty_log_write, handover_register
@@ -49,9 +49,15 @@ class IsolationFixture(OneStopTestCase):
             to_department=cls.uni_structure["back"],
         )
         cls.uni_case = case_intake(
-            actor=cls.uni_clerk, organisation=cls.uni, item_code="U-REPAIR", channel="counter",
-            applicant=Applicant(kind="person", name="大学机密申请人", phone="13900001111"),
-            checks=[], outcome=Outcome.NOTICE,
+            actor=cls.uni_clerk,
+            organisation=cls.uni,
+            item_code="U-REPAIR",
+            channel="counter",
+            applicant=Applicant(
+                kind="person", name="大学机密申请人", phone="13900001111"
+            ),
+            checks=[],
+            outcome=Outcome.NOTICE,
         )
         cls.uni_closure = CalendarException.objects.create(
             organisation=cls.uni,

@@ -48,7 +48,8 @@ def _summary_line(summary: DemoSummary) -> str:
         "Demo loaded: %(organisations)d organisations, %(departments)d departments, "
         "%(windows)d windows, %(posts)d posts, %(items)d items with %(materials)d "
         "materials, %(people)d people, %(memberships)d memberships, "
-        "%(duty_log_entries)d duty-log entries, %(handovers)d hand-overs."
+        "%(duty_log_entries)d duty-log entries, %(handovers)d hand-overs, "
+        "%(cases)d cases."
     ) % asdict(summary)
 
 
