@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from onestop.cases.models import (
@@ -15,7 +15,9 @@ from onestop.cases.models import (
     CaseEvent,
     CaseStatus,
     CaseStep,
+    Extension,
 )
+from onestop.organisations.backends import has_organisation_perm
 from onestop.organisations.models import Organisation
 from onestop.posts.models import PostAssignment
 
@@ -87,7 +89,16 @@ def _where_actor_works(actor: Any, organisation: Organisation) -> Q:
             first_responsible=actor,
             status__in=[CaseStatus.AWAITING_SUPPLEMENT, CaseStatus.COMPLETED],
         )
+        | _extensions_to_decide(actor, organisation)
     )
+
+
+def _extensions_to_decide(actor: Any, organisation: Organisation) -> Q:
+    """For supervisors: the cases whose extension request waits for them."""
+    if not has_organisation_perm(actor, "cases.approve_extension", organisation.pk):
+        return Q(pk__in=[])
+    pending = Extension.objects.filter(case=OuterRef("pk"), approved__isnull=True)
+    return Q(Exists(pending))
 
 
 def my_work(

@@ -216,3 +216,35 @@ class CasePageTests(CaseTestCase):
         self.assertNotContains(self.client.get(reverse("staff:work")), self.case.number)
         self.case.refresh_from_db()
         self.assertEqual(self.case.lock_version, 1)
+
+
+@time_machine.travel(NOW, tick=False)
+class SupervisorWorkTests(CaseTestCase):
+    def test_a_pending_extension_waits_in_the_supervisors_work(self) -> None:
+        from onestop.circulation.services import case_act
+
+        case = case_intake(
+            actor=self.tax_clerk,
+            organisation=self.tax,
+            item_code="DJ-ZX",
+            channel="counter",
+            applicant=APPLICANT,
+            checks=[
+                MaterialCheck(position=p, received=True, form="original", count=2)
+                for p in (1, 2, 3)
+            ],
+            outcome=Outcome.ACCEPTED,
+            now=at("2026-09-28 10:00"),
+        )
+        self.login(self.tax_supervisor)
+        self.assertNotContains(self.client.get(reverse("staff:work")), case.number)
+        case_act(
+            actor=self.handler,
+            case=case,
+            action="extend_request",
+            days=3,
+            reason="需现场核查",
+            expected_version=1,
+            now=at("2026-09-28 10:00"),
+        )
+        self.assertContains(self.client.get(reverse("staff:work")), case.number)
