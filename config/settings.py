@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "onestop.circulation",
     "onestop.notifications",
     "onestop.metrics",
+    "onestop.appointments",
+    "onestop.queueing",
+    "onestop.ratings",
     "onestop.workspace",
     "onestop.portal",
     "onestop.demo",
@@ -160,8 +163,10 @@ CELERY_TASK_ALWAYS_EAGER = not _BROKER
 CELERY_BROKER_URL = _BROKER or "memory://localhost/"
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", "")
 CELERY_BEAT_SCHEDULE = {
-    "sweep-case-clocks": {"task": "circulation.sweep", "schedule": 300.0},
+    "sweep": {"task": "common.sweep", "schedule": 300.0},
 }
+# The periodic checks `manage.py sweep` and the Celery task run, in order.
+ONESTOP_SWEEPS = ["onestop.circulation.sweep.cases_sweep"]
 CELERY_TIMEZONE = TIME_ZONE
 
 REST_FRAMEWORK = {

@@ -37,4 +37,7 @@ urlpatterns = [
     ),
     path("cases/<str:number>/documents/", include("onestop.intake.urls_documents")),
     path("metrics/", include("onestop.metrics.urls")),
+    path("", include("onestop.portal.urls_staff")),
+    path("", include("onestop.queueing.urls_staff")),
+    path("", include("onestop.ratings.urls_staff")),
 ]

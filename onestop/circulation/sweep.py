@@ -25,6 +25,12 @@ class SweepReport:
     yellow: int = 0
     red: int = 0
 
+    def __str__(self) -> str:
+        # Silent when there was nothing to say, so a cron log stays short.
+        return (
+            f"{self.yellow} yellow, {self.red} red" if self.yellow or self.red else ""
+        )
+
 
 def _due_for(level: WarningLevel, now: datetime) -> list[int]:
     field = "due_at" if level == WarningLevel.RED else "yellow_at"

@@ -46,10 +46,11 @@ from onestop.cases.models import (
     ReceiptCounter,
     Suspension,
 )
-from onestop.cases.testing import APPLICANT, CaseTestCase
+from onestop.cases.testing import APPLICANT, populate_case_fixture
 from onestop.circulation import services as circulation
 from onestop.common.errors import ServiceError
 from onestop.common.names import person_name
+from onestop.common.testing import populate_two_organisations
 from onestop.intake.checks import Applicant, MaterialCheck
 from onestop.intake.services import case_intake
 
@@ -176,15 +177,13 @@ class ConcurrencyTests(TransactionTestCase):
         super().tearDownClass()
 
     def setUp(self) -> None:
-        # TransactionTestCase has no setUpTestData: run CaseTestCase's on a
-        # throw-away subclass, so the fixture is built exactly as there. Roles
-        # (permission groups) come back after each flush through post_migrate.
-        fixture = type("Fixture", (CaseTestCase,), {"__module__": __name__})
-        fixture.setUpTestData()
-        self.tax = fixture.tax
-        self.clerk = fixture.tax_clerk
-        self.handler = fixture.handler
-        self.supervisor = fixture.tax_supervisor
+        # TransactionTestCase has no setUpTestData: build CaseTestCase's fixture
+        # for every test. Roles (permission groups) come back after each flush
+        # through post_migrate.
+        populate_two_organisations(self)
+        populate_case_fixture(self)
+        self.clerk = self.tax_clerk
+        self.supervisor = self.tax_supervisor
 
     # --- helpers -----------------------------------------------------------
 

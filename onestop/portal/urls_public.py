@@ -1,0 +1,3 @@
+"""Public routes of the portal app (included under /o/<org_slug>/)."""
+
+urlpatterns: list = []
