@@ -18,8 +18,15 @@ from onestop.compute.workdays import CalendarNotCovered, WorkCalendar
 
 
 def yellow_share_of(case: Case) -> float:
-    settings = CaseSettings.objects.filter(organisation_id=case.organisation_id).first()
-    return float(settings.yellow_share) if settings else 0.2
+    """The organisation's warning share, read once per case object."""
+    cached = getattr(case, "_yellow_share", None)
+    if cached is None:
+        settings = CaseSettings.objects.filter(
+            organisation_id=case.organisation_id
+        ).first()
+        cached = float(settings.yellow_share) if settings else 0.2
+        case._yellow_share = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def pauses_of(case: Case, since: datetime) -> tuple[Pause, ...]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from datetime import date, time
 from typing import Any
 
 from django.db.models import QuerySet
@@ -57,9 +59,27 @@ def work_calendar_for(organisation: Organisation) -> WorkCalendar:
         e.date for e in exceptions if e.kind == CalendarExceptionKind.EXTRA_WORKDAY
     ]
     notice_days = list(PublicHolidayDay.objects.select_related("year"))
+    return _calendar(
+        parse_office_hours(organisation.office_hours),
+        tuple(sorted(closures + [d.date for d in notice_days if d.is_holiday])),
+        tuple(sorted(extra_days + [d.date for d in notice_days if not d.is_holiday])),
+        tuple(sorted({d.year.year for d in notice_days})),
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _calendar(
+    office_hours: tuple[tuple[time, time], ...],
+    closures: tuple[date, ...],
+    extra_workdays: tuple[date, ...],
+    declared_years: tuple[int, ...],
+) -> WorkCalendar:
+    # Keyed by everything the calendar is made of, so an edit in the admin
+    # simply makes a new key: no invalidation, and the day tables a calendar
+    # builds on first use are built once per process, not once per request.
     return china_calendar(
-        office_hours=parse_office_hours(organisation.office_hours),
-        extra_holidays=closures + [d.date for d in notice_days if d.is_holiday],
-        extra_workdays=extra_days + [d.date for d in notice_days if not d.is_holiday],
-        declared_years=sorted({d.year.year for d in notice_days}),
+        office_hours=office_hours,
+        extra_holidays=closures,
+        extra_workdays=extra_workdays,
+        declared_years=declared_years,
     )
