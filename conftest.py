@@ -11,9 +11,18 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def _django_ready() -> bool:
+    """False when the pure-science tests run alone with ``-p no:django``."""
+    from django.conf import settings
+
+    return bool(settings.configured)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings
 
+    if not _django_ready():
+        return
     # Text messages stay in memory during tests (LocmemBackend.outbox), like e-mail.
     settings.SMS_BACKEND = "onestop.notifications.sms.LocmemBackend"
 
@@ -34,6 +43,9 @@ def _default_language() -> object:
     LocaleMiddleware leaves the language of a request active in the thread; a
     test that asked for English must not make the next one English too.
     """
+    if not _django_ready():
+        yield
+        return
     from django.conf import settings
     from django.utils import translation
 
