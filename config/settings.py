@@ -135,6 +135,31 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "private"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Online applications: each uploaded material, and all of one application's.
+ONESTOP_UPLOAD_MAX_FILE_BYTES = env_int(
+    "ONESTOP_UPLOAD_MAX_FILE_BYTES", 5 * 1024 * 1024
+)
+ONESTOP_UPLOAD_MAX_TOTAL_BYTES = env_int(
+    "ONESTOP_UPLOAD_MAX_TOTAL_BYTES", 20 * 1024 * 1024
+)
+
+# Public forms limited per client address: scope -> (attempts, per seconds).
+# The counters live in the cache (local memory unless CACHES names a shared one,
+# which a deployment with several web processes needs). A campus behind one NAT
+# address shares its counts: raise these there.
+ONESTOP_RATE_LIMITS = {
+    "status_lookup": (10, 600),
+    "appointment_book": (20, 3600),
+    "online_apply": (30, 3600),
+    "rating": (30, 600),
+    "queue_take": (30, 60),
+}
+# The address the public reaches this deployment at, for links printed on
+# receipts and sent by SMS (rating links, cancel links); defaults to the first
+# trusted origin.
+ONESTOP_PUBLIC_URL = env_str("ONESTOP_PUBLIC_URL", "")
+# Reverse proxies in front that append to X-Forwarded-For; 0 ignores the header.
+ONESTOP_PROXY_COUNT = env_int("ONESTOP_PROXY_COUNT", 0)
 
 EMAIL_BACKEND = env_email_backend("EMAIL_BACKEND", "console")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -166,7 +191,11 @@ CELERY_BEAT_SCHEDULE = {
     "sweep": {"task": "common.sweep", "schedule": 300.0},
 }
 # The periodic checks `manage.py sweep` and the Celery task run, in order.
-ONESTOP_SWEEPS = ["onestop.circulation.sweep.cases_sweep"]
+ONESTOP_SWEEPS = [
+    "onestop.circulation.sweep.cases_sweep",
+    "onestop.appointments.sweep.reminders_sweep",
+    "onestop.ratings.sweep.rectifications_sweep",
+]
 CELERY_TIMEZONE = TIME_ZONE
 
 REST_FRAMEWORK = {

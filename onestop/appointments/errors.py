@@ -16,3 +16,12 @@ class AppointmentError(ErrorCode):
     WRONG_DAY = ("wrong_day", _("This booking is for %(day)s, not today."))
     NAME_MISSING = ("name_missing", _("Enter your name."))
     PHONE_INVALID = ("phone_invalid", _("Enter a mobile number of 11 digits."))
+    CAPACITY_INVALID = ("capacity_invalid", _("A slot needs at least one place."))
+    TIMES_INVALID = (
+        "times_invalid",
+        _("Times %(times)s are not like 09:00-10:00, or end before they begin."),
+    )
+    CALENDAR_NOT_COVERED = (
+        "calendar_not_covered",
+        _("The working-day calendar does not cover these days yet: %(detail)s"),
+    )

@@ -46,6 +46,8 @@ class AppointmentSlot(OrganisationOwned):
                 condition=Q(start__lt=models.F("end")), name="slot_ends_after_start"
             ),
         ]
+        # The booking page and the hall's list read the slots of some days.
+        indexes = [models.Index(fields=["organisation", "day"], name="slot_org_day")]
 
     def __str__(self) -> str:
         return f"{self.window_type} {self.day} {self.start:%H:%M}-{self.end:%H:%M}"
@@ -107,6 +109,10 @@ class Appointment(OrganisationOwned):
                 condition=Q(status="booked"),
                 name="one_live_booking_per_phone_and_slot",
             )
+        ]
+        # The reminder sweep looks for live bookings not yet reminded.
+        indexes = [
+            models.Index(fields=["status", "reminded_at"], name="appointment_to_remind")
         ]
 
     def __str__(self) -> str:

@@ -1,10 +1,11 @@
-"""Booking, cancelling and checking in. Each in one transaction with an audit event."""
+"""Making slots; booking, cancelling and checking in. One transaction and audit event each."""
 
 from __future__ import annotations
 
 import re
 import secrets
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -14,6 +15,10 @@ from onestop.appointments.errors import AppointmentError
 from onestop.appointments.models import Appointment, AppointmentSlot, AppointmentStatus
 from onestop.common.audit import audit_record
 from onestop.common.errors import ServiceError
+from onestop.compute.workdays import CalendarNotCovered
+from onestop.organisations.models import Organisation
+from onestop.organisations.selectors import work_calendar_for
+from onestop.posts.models import WindowType
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 # No 0/O, 1/I/L: a code read out at a counter must not be misheard.
@@ -125,3 +130,80 @@ def appointment_check_in(
         verb="appointments.checked_in", organisation=organisation, target=appointment
     )
     return appointment
+
+
+def slot_times_parse(text: str) -> list[tuple[time, time]]:
+    """``09:00-10:00, 10:00-11:00`` → pairs of times, or a refusal quoting the text."""
+    try:
+        pairs = [
+            tuple(time.fromisoformat(t.strip()) for t in part.split("-"))
+            for part in text.split(",")
+            if part.strip()
+        ]
+    except ValueError:
+        pairs = []
+    if not pairs or any(len(p) != 2 or p[0] >= p[1] for p in pairs):
+        raise ServiceError(AppointmentError.TIMES_INVALID, field="times", times=text)
+    return [(start, end) for start, end in pairs]
+
+
+def working_days_ahead(
+    *, organisation: Organisation, count: int, after: date
+) -> list[date]:
+    """The next ``count`` working days after ``after`` on the organisation's calendar."""
+    calendar = work_calendar_for(organisation)
+    days, day = [], after
+    try:
+        while len(days) < count:
+            day += timedelta(days=1)
+            if calendar.is_workday(day):
+                days.append(day)
+    except CalendarNotCovered as gap:
+        raise ServiceError(
+            AppointmentError.CALENDAR_NOT_COVERED, field="days", detail=str(gap)
+        ) from None
+    return days
+
+
+@transaction.atomic
+def slots_generate(
+    *,
+    organisation: Organisation,
+    window_type: WindowType,
+    days: list[date],
+    times: list[tuple[time, time]],
+    capacity: int,
+    actor: Any = None,
+) -> int:
+    """Make the slots of ``times`` on each of ``days``, keeping those that exist; count the new."""
+    if capacity < 1:
+        raise ServiceError(AppointmentError.CAPACITY_INVALID, field="capacity")
+    if window_type.organisation_id != organisation.pk:
+        raise ServiceError(AppointmentError.NOT_FOUND, field="window_type")
+    existing = set(
+        AppointmentSlot.objects.filter(
+            organisation=organisation, window_type=window_type, day__in=days
+        ).values_list("day", "start")
+    )
+    new = [
+        AppointmentSlot(
+            organisation=organisation,
+            window_type=window_type,
+            day=day,
+            start=start,
+            end=end,
+            capacity=capacity,
+        )
+        for day in days
+        for start, end in times
+        if (day, start) not in existing
+    ]
+    AppointmentSlot.objects.bulk_create(new)
+    audit_record(
+        verb="appointments.slots_generated",
+        actor=actor,
+        organisation=organisation,
+        target=window_type,
+        data={"days": [d.isoformat() for d in days], "created": len(new)},
+    )
+    return len(new)

@@ -31,6 +31,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from onestop.cases.models import CaseDocument, DocumentKind, PickupWay
 from onestop.catalog.models import MaterialForm
+from onestop.ratings.links import qr_drawing, rating_url
 
 FONT = "STSong-Light"
 Row = tuple[str, str]
@@ -344,6 +345,26 @@ def _signature(facts: Facts) -> list[Flowable]:
     return story
 
 
+# The documents that invite a rating; the link is built from the case, not frozen.
+RATED_DOCUMENTS = (DocumentKind.RECEIPT, DocumentKind.ON_THE_SPOT)
+
+
+def _rating_invitation(document: CaseDocument) -> list[Flowable]:
+    if document.kind not in RATED_DOCUMENTS:
+        return []
+    url = rating_url(document.case)
+    words = [
+        _text(gettext("Rate our service (好差评)"), "heading"),
+        _text(
+            gettext("Scan the code, or open the address below, to tell us how we did.")
+        ),
+        _text(url, "cell"),
+    ]
+    table = Table([[qr_drawing(url, size=30 * mm), words]], [34 * mm, 136 * mm])
+    table.setStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    return [Spacer(0, 8 * mm), table]
+
+
 def document_pdf(document: CaseDocument) -> bytes:
     """The document as an A4 PDF of its frozen facts; the same facts give the same bytes."""
     facts = document_facts(document)
@@ -361,5 +382,5 @@ def document_pdf(document: CaseDocument) -> bytes:
     )
     story = [*_heading(facts), _facts_table(_common_rows(facts))]
     story += BUILDERS[document.kind](facts)
-    pdf.build(story + _signature(facts))
+    pdf.build(story + _signature(facts) + _rating_invitation(document))
     return buffer.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,6 +25,10 @@ from onestop.intake.forms import (
 )
 from onestop.intake.services import case_intake, case_supplement, item_for_intake
 from onestop.organisations.access import staff_view
+from onestop.portal.intake_prefill import applicant_initial, checklist_mark_uploads
+from onestop.portal.selectors import application_for_intake
+from onestop.portal.services import application_attach_case
+from onestop.queueing.intake import ticket_for_intake, ticket_link_case
 
 
 @staff_view("cases.intake_case")
@@ -32,7 +37,14 @@ def intake_start(request: HttpRequest) -> HttpResponse:
     items = item_list_staff(organisation=request.organisation, query=query).filter(  # type: ignore[attr-defined]
         is_published=True
     )
-    return render(request, "intake/start.html", {"items": items, "query": query})
+    # The window's current ticket rides along so the case opened is linked to it.
+    ticket = request.GET.get("ticket", "")
+    context = {
+        "items": items,
+        "query": query,
+        "ticket": ticket if ticket.isdigit() else "",
+    }
+    return render(request, "intake/start.html", context)
 
 
 def _errors_onto(forms: list[Any], error: ServiceError | ServiceErrors) -> list[str]:
@@ -55,29 +67,45 @@ def intake_form(request: HttpRequest, code: str) -> HttpResponse:
     except ServiceError:
         raise Http404 from None
     spec = ItemSpec.of(version)
+    queue_ticket = ticket_for_intake(request)  # the hall ticket being served, if any
     data = request.POST if request.method == "POST" else None
-    applicant_form, decision_form = ApplicantForm(data), DecisionForm(data)
+    # An online application (?application=<id>) starts the screen filled in.
+    application = application_for_intake(
+        organisation=organisation,
+        item=item,
+        application_id=request.GET.get("application"),
+    )
+    applicant_form = ApplicantForm(data, initial=applicant_initial(application))
+    decision_form = DecisionForm(data)
     checklist = material_formset(spec.materials, data)
+    checklist_mark_uploads(checklist, application)
     problems: list[str] = []
     if data is not None and all(
         f.is_valid() for f in (applicant_form, decision_form, checklist)
     ):
         try:
-            case = case_intake(
-                actor=request.user,
-                organisation=organisation,
-                item_code=item.code,
-                channel=applicant_form.cleaned_data["channel"],
-                applicant=applicant_form.applicant(),
-                checks=[form.check() for form in checklist],
-                outcome=data.get("outcome", ""),
-                decision=decision_form.decision(),
-                pickup_way=applicant_form.cleaned_data["pickup_way"],
-                pickup_note=applicant_form.cleaned_data["pickup_note"],
-            )
+            # The case and the online application's link to it, or neither.
+            with transaction.atomic():
+                case = case_intake(
+                    actor=request.user,
+                    organisation=organisation,
+                    item_code=item.code,
+                    channel=applicant_form.cleaned_data["channel"],
+                    applicant=applicant_form.applicant(),
+                    checks=[form.check() for form in checklist],
+                    outcome=data.get("outcome", ""),
+                    decision=decision_form.decision(),
+                    pickup_way=applicant_form.cleaned_data["pickup_way"],
+                    pickup_note=applicant_form.cleaned_data["pickup_note"],
+                )
+                if application is not None:
+                    application_attach_case(
+                        application_id=application.pk, case=case, actor=request.user
+                    )
         except (ServiceError, ServiceErrors) as error:
             problems = _errors_onto([applicant_form, decision_form], error)
         else:
+            ticket_link_case(request, queue_ticket, case)
             return redirect(_first_document_url(case))
     return render(
         request,
@@ -92,6 +120,8 @@ def intake_form(request: HttpRequest, code: str) -> HttpResponse:
             "problems": problems,
             "outcomes": Outcome,
             "is_promised": item.is_promised,
+            "application": application,
+            "queue_ticket": queue_ticket,
         },
     )
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.template import Context, Template
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from onestop.common.masking import mask_phone
 from onestop.notifications.defaults import DEFAULT_BODIES, DEFAULT_SUBJECTS
@@ -28,6 +29,9 @@ from onestop.notifications.models import (
     NotificationTemplate,
 )
 from onestop.notifications.sms import sms_backend
+
+# Appended to the default completion message; own templates use {{ rating_link }}.
+RATING_INVITATION = _("Please rate our service: {{ rating_link }}")
 
 
 def _render(text: str, context: dict[str, Any]) -> str:
@@ -49,7 +53,15 @@ def message_context(case: Any, message: str = "") -> dict[str, Any]:
         if owed
         else "",
         "message": message,
+        **_rating_context(case),
     }
+
+
+def _rating_context(case: Any) -> dict[str, Any]:
+    # Hook: the case's rating link, {{ rating_link }} (see onestop.ratings.links).
+    from onestop.ratings.links import rating_context
+
+    return rating_context(case)
 
 
 def _wording(organisation_id: int, kind: str, channel: str) -> tuple[str, str]:
@@ -58,7 +70,10 @@ def _wording(organisation_id: int, kind: str, channel: str) -> tuple[str, str]:
     ).first()
     if custom is not None:
         return custom.subject or str(DEFAULT_SUBJECTS[kind]), custom.body
-    return str(DEFAULT_SUBJECTS[kind]), str(DEFAULT_BODIES[kind])
+    body = str(DEFAULT_BODIES[kind])
+    if kind == NotificationKind.COMPLETION:
+        body = f"{body} {RATING_INVITATION}"
+    return str(DEFAULT_SUBJECTS[kind]), body
 
 
 def _record(

@@ -70,6 +70,23 @@ _CASE_SUPERVISE = [
     "cases.view_case_metrics",
 ]
 _CASE_SETTINGS = [
+    "appointments.view_appointmentslot",
+    "appointments.add_appointmentslot",
+    "appointments.change_appointmentslot",
+    "appointments.delete_appointmentslot",
+    "appointments.view_appointment",
+    "queueing.view_queuecategory",
+    "queueing.add_queuecategory",
+    "queueing.change_queuecategory",
+    "queueing.delete_queuecategory",
+    "ratings.view_ratingtag",
+    "ratings.add_ratingtag",
+    "ratings.change_ratingtag",
+    "ratings.delete_ratingtag",
+    "ratings.view_ratingsettings",
+    "ratings.change_ratingsettings",
+    "ratings.view_rating",
+    "ratings.view_rectification",
     "cases.view_casesettings",
     "cases.change_casesettings",
     "notifications.view_notification",
@@ -86,6 +103,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + _DUTY
     + _HANDOVER
     + _CASE_SUPERVISE
+    + ["appointments.view_appointmentslot", "appointments.add_appointmentslot"]
     + ["posts.change_materialhandover", "posts.view_all_duty_logs"],
     # Inspectors and managers also sit on posts that handle steps (complaints,
     # a 科长's approval); the step's post decides which cases they may touch.

@@ -33,7 +33,7 @@ def po_entries(path: Path) -> dict[tuple[str, str], list[str]]:
         elif line.startswith("msgid "):
             msgid, strings, current = _unquote(line[6:]), [], None
         elif line.startswith("msgid_plural "):
-            current = None
+            current = [""]  # continuation lines of the plural id are not the msgid
         elif line.startswith("msgstr"):
             strings.append(_unquote(line.split(" ", 1)[1]))
             current = strings
