@@ -79,7 +79,7 @@ class PublicPageTests(RatingTestCase):
         )
         forged = [
             f"{other.pk}.{stamp}.{signature}",  # another case, same signature
-            f"{case_id}.{stamp}.{signature[:-1]}A",  # signature altered
+            f"{case_id}.{stamp}.{signature[:-1]}{'B' if signature[-1] == 'A' else 'A'}",  # altered
             f"{case_id}.{stamp}",  # no signature
             "not-a-token",
         ]
