@@ -40,4 +40,8 @@ urlpatterns = [
     path("", include("onestop.portal.urls_staff")),
     path("", include("onestop.queueing.urls_staff")),
     path("", include("onestop.ratings.urls_staff")),
+    path("", include("onestop.contactcenter.urls_staff")),
+    path("", include("onestop.workforce.urls_staff")),
+    path("", include("onestop.knowledge.urls_staff")),
+    path("", include("onestop.campaigns.urls_staff")),
 ]
