@@ -8,10 +8,17 @@ go through the domain services, so the demo has the audit trail real use
 would leave.
 
 Cases are opened and worked through the case services (``demo.cases``),
-only for an organisation that has none yet. Their notices to applicants are
-recorded as usual, but during the load e-mail goes to memory and text
-messages to the local file (or memory) backend: the demo's made-up phone
-numbers and addresses must never reach a real gateway.
+only for an organisation that has none yet; so are the ratings of finished
+cases (``demo.ratings``) and the online applications (``demo.online``).
+Their notices to applicants are recorded as usual, but during the load
+e-mail goes to memory and text messages to the local file (or memory)
+backend: the demo's made-up phone numbers and addresses must never reach a
+real gateway.
+
+The hall (``demo.hall``) gets its queue categories, booking slots for the
+next working days with a few bookings, and — when the hall is open — the
+numbers of the last hour; see that package for what depends on the day of
+the load.
 """
 
 from __future__ import annotations
@@ -20,14 +27,16 @@ import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.test.utils import override_settings
+from django.utils import timezone
 
+from onestop.appointments.models import Appointment, AppointmentSlot
 from onestop.cases.models import Case
 from onestop.catalog.models import (
     FaqEntry,
@@ -40,6 +49,7 @@ from onestop.catalog.services import item_record_version
 from onestop.circulation.sweep import cases_sweep
 from onestop.organisations.models import CalendarException, Membership, Organisation
 from onestop.organisations.services import membership_grant
+from onestop.portal.models import ApplicationStatus, OnlineApplication
 from onestop.posts.models import (
     Department,
     DutyLogEntry,
@@ -50,9 +60,15 @@ from onestop.posts.models import (
     WindowType,
 )
 from onestop.posts.services import duty_log_write, handover_confirm, handover_register
+from onestop.queueing.models import QueueCategory, Ticket
+from onestop.ratings.models import Rating, Rectification
+from onestop.ratings.sweep import rectifications_sweep
 
 from .cases import SCRIPTS, SWEEP_AT, cases_play
+from .hall import HALLS, hall_load
+from .online import APPLICATIONS, applications_submit
 from .people import DEMO_PASSWORD, PEOPLE
+from .ratings import RATINGS, ratings_give
 from .specs import ItemSpec, OrganisationSpec, PersonSpec
 from .taxhall import TAX_HALL
 from .university import UNIVERSITY
@@ -81,6 +97,13 @@ class DemoSummary:
     duty_log_entries: int
     handovers: int
     cases: int
+    queue_categories: int
+    slots: int
+    appointments: int
+    ratings: int
+    rectifications: int
+    applications_waiting: int
+    tickets_today: int
 
 
 @dataclass
@@ -96,10 +119,11 @@ class _Loaded:
 
 def demo_load() -> DemoSummary:
     """Create or update both demo organisations, their people, catalogues and cases."""
+    now = timezone.now()  # one moment for the day's slots and numbers
     with _messages_kept_local(), transaction.atomic():
         users = {spec.username: _user_upsert(spec) for spec in PEOPLE}
         platform = users["platform"]
-        opened = 0
+        opened = rated = 0
         for org_spec in ORGANISATIONS:
             loaded = _structure_load(org_spec)
             _people_place(loaded, org_spec.slug, users, actor=platform)
@@ -109,10 +133,16 @@ def demo_load() -> DemoSummary:
             _duty_log_load(loaded, org_spec, users)
             _handovers_load(loaded, org_spec, users)
             opened += _cases_load(loaded, org_spec, users)
+            rated += _ratings_load(loaded, org_spec, users)
+            _applications_load(loaded, org_spec)
+            _hall_load(loaded, org_spec, users, now=now)
         if opened:
             # Once, as the demo's Monday morning: the late cases get their warnings.
             cases_sweep(now=SWEEP_AT)
-    return demo_summary()
+        if rated:
+            # The same morning: the overdue rectification is escalated.
+            rectifications_sweep(now=SWEEP_AT)
+    return demo_summary(now=now)
 
 
 @contextmanager
@@ -134,10 +164,11 @@ def _messages_kept_local() -> Iterator[None]:
         tasks_log.setLevel(level)
 
 
-def demo_summary() -> DemoSummary:
-    """How much demo data the two organisations hold now."""
+def demo_summary(*, now: datetime | None = None) -> DemoSummary:
+    """How much demo data the two organisations hold now (``now``: whose day's tickets)."""
     slugs = [spec.slug for spec in ORGANISATIONS]
     in_demo = {"organisation__slug__in": slugs}
+    today = timezone.localdate(now)
     return DemoSummary(
         organisations=Organisation.objects.filter(slug__in=slugs).count(),
         departments=Department.objects.filter(**in_demo).count(),
@@ -154,6 +185,17 @@ def demo_summary() -> DemoSummary:
         duty_log_entries=DutyLogEntry.objects.filter(**in_demo).count(),
         handovers=MaterialHandover.objects.filter(**in_demo).count(),
         cases=Case.objects.filter(**in_demo).count(),
+        queue_categories=QueueCategory.objects.filter(**in_demo).count(),
+        slots=AppointmentSlot.objects.filter(**in_demo, day__gte=today).count(),
+        appointments=Appointment.objects.filter(
+            **in_demo, slot__day__gte=today
+        ).count(),
+        ratings=Rating.objects.filter(**in_demo).count(),
+        rectifications=Rectification.objects.filter(**in_demo).count(),
+        applications_waiting=OnlineApplication.objects.filter(
+            **in_demo, status=ApplicationStatus.SUBMITTED
+        ).count(),
+        tickets_today=Ticket.objects.filter(**in_demo, day=today).count(),
     )
 
 
@@ -442,4 +484,41 @@ def _cases_load(loaded: _Loaded, spec: OrganisationSpec, users: dict[str, Any]) 
         items={item.code: item for item in spec.items},
         scripts=SCRIPTS.get(spec.slug, ()),
         users=users,
+    )
+
+
+def _ratings_load(
+    loaded: _Loaded, spec: OrganisationSpec, users: dict[str, Any]
+) -> int:
+    """Rate finished cases if the organisation has no ratings yet; how many."""
+    return ratings_give(
+        organisation=loaded.organisation,
+        scripts=RATINGS.get(spec.slug, ()),
+        users=users,
+        before=SWEEP_AT,
+    )
+
+
+# --- the portal and the hall -----------------------------------------------------
+
+
+def _applications_load(loaded: _Loaded, spec: OrganisationSpec) -> None:
+    applications_submit(
+        organisation=loaded.organisation, specs=APPLICATIONS.get(spec.slug, ())
+    )
+
+
+def _hall_load(
+    loaded: _Loaded, spec: OrganisationSpec, users: dict[str, Any], *, now: datetime
+) -> None:
+    hall = HALLS.get(spec.slug)
+    if hall is None:
+        return
+    hall_load(
+        organisation=loaded.organisation,
+        window_types=loaded.window_types,
+        windows=loaded.windows,
+        users=users,
+        spec=hall,
+        now=now,
     )

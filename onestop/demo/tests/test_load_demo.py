@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+import shutil
+import tempfile
+from datetime import date, datetime
 from io import StringIO
+from pathlib import Path
 
+import time_machine
 from django.apps import apps
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 
+from onestop.appointments.models import Appointment, AppointmentSlot
 from onestop.cases.models import Case, CaseEvent, CaseStatus, CaseStep, DocumentKind
 from onestop.cases.selectors import case_colour
 from onestop.catalog.models import ItemKind, ItemVersion, ServiceItem
@@ -18,6 +25,7 @@ from onestop.common.identity import credit_code_problem, resident_id_problem
 from onestop.common.models import AuditEvent
 from onestop.demo.cases import FIRST_DAY, LAST_DAY, SCRIPTS, SWEEP_AT, TZ
 from onestop.demo.cases.specs import credit_code, resident_id
+from onestop.demo.hall import BOOKING_DAYS, HALLS, hall_open
 from onestop.demo.loading import ORGANISATIONS, item_problems
 from onestop.demo.people import DEMO_LOGINS, DEMO_PASSWORD
 from onestop.organisations.hours import parse_office_hours
@@ -28,7 +36,18 @@ from onestop.organisations.models import (
     Organisation,
 )
 from onestop.organisations.selectors import work_calendar_for
+from onestop.portal.models import ApplicationStatus, OnlineApplication
 from onestop.posts.models import DutyLogEntry, MaterialHandover, Post, PostAssignment
+from onestop.queueing.models import QueueCategory, Ticket, TicketStatus
+from onestop.queueing.selectors import display_board
+from onestop.ratings.models import (
+    BAD_LEVELS,
+    Level,
+    Rating,
+    Rectification,
+    RectificationStatus,
+)
+from onestop.ratings.services import RATEABLE_STATUSES
 
 
 def load_demo(*args: str) -> str:
@@ -43,9 +62,40 @@ def row_counts() -> dict[str, int]:
     }
 
 
+def local(text: str) -> datetime:
+    """``"2026-11-30 10:00"`` in Beijing time."""
+    return datetime.fromisoformat(text).replace(tzinfo=TZ)
+
+
+FEATURE_MODELS = (
+    "queueing.QueueCategory",
+    "appointments.AppointmentSlot",
+    "appointments.Appointment",
+    "queueing.Ticket",
+    "ratings.Rating",
+    "ratings.Rectification",
+    "ratings.RectificationEvent",
+    "portal.OnlineApplication",
+    "portal.UploadedMaterial",
+)
+
+
+class DemoTestCase(TestCase):
+    """The demo loaded once per class; its uploads go to a folder of the class's own."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.media = tempfile.mkdtemp(prefix="onestop-demo-media-")
+        cls.addClassCleanup(shutil.rmtree, cls.media, ignore_errors=True)
+        media = override_settings(MEDIA_ROOT=cls.media)
+        media.enable()
+        cls.addClassCleanup(media.disable)
+        super().setUpClass()
+
+
 # Hashing sixteen passwords at full strength would dominate the run.
 @override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-class LoadDemoTests(TestCase):
+class LoadDemoTests(DemoTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         load_demo("--quiet")
@@ -122,9 +172,17 @@ class LoadDemoTests(TestCase):
             "cases.CaseEvent",
             "cases.CaseDocument",
             "notifications.Notification",
+            *FEATURE_MODELS,
         ):
             self.assertIn(label, before)
         self.assertGreater(before["cases.Case"], 0)
+        # Whatever the day: the categories, ratings and applications are there.
+        for label in (
+            "queueing.QueueCategory",
+            "ratings.Rectification",
+            "portal.UploadedMaterial",
+        ):
+            self.assertGreater(before[label], 0, label)
         self.assertEqual(
             AuditEvent.objects.order_by("-id").values_list("id", flat=True).first(),
             last_event,
@@ -266,7 +324,7 @@ class LoadDemoTests(TestCase):
         self.assertIn(f"{Case.objects.count()} ", quiet.splitlines()[-1])
 
 
-class DemoCaseTests(TestCase):
+class DemoCaseTests(DemoTestCase):
     """The case scripts, played through the services: a hall seen on Monday 30 November."""
 
     @classmethod
@@ -408,3 +466,268 @@ class DemoIdentityNumberTests(TestCase):
         # GB 11643-1999's own example, and the case tests' credit code.
         self.assertEqual(resident_id("110105", "19491231", "002"), "11010519491231002X")
         self.assertEqual(credit_code("350100", "M000100Y"), "91350100M000100Y43")
+
+
+MONDAY = local("2026-11-30 10:00")
+"""The demo's Monday, an hour and a half after the tax hall opened."""
+
+
+@override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+class DemoHallTests(DemoTestCase):
+    """Queue, slots and today's numbers, ratings and online applications, loaded on MONDAY."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        with time_machine.travel(MONDAY, tick=False):
+            load_demo("--quiet")
+        cls.organisations = list(Organisation.objects.filter(slug__in=HALLS))
+
+    def reload_at(self, moment: datetime) -> None:
+        with time_machine.travel(moment, tick=False):
+            load_demo("--quiet")
+
+    # --- the queue --------------------------------------------------------------------
+
+    def test_every_window_type_with_items_has_a_category_offered_at_the_kiosk(
+        self,
+    ) -> None:
+        for organisation in self.organisations:
+            with self.subTest(organisation=organisation.slug):
+                with_items = set(
+                    ServiceItem.objects.filter(organisation=organisation).values_list(
+                        "window_type__code", flat=True
+                    )
+                )
+                categories = QueueCategory.objects.filter(
+                    organisation=organisation, is_active=True
+                )
+                self.assertLessEqual(
+                    with_items,
+                    set(categories.values_list("window_type__code", flat=True)),
+                )
+                self.assertEqual(
+                    sorted(categories.values_list("code", flat=True)),
+                    ["A", "B", "C", "D"],
+                )
+        tax_general = QueueCategory.objects.get(
+            organisation__slug="tax", window_type__code="GEN"
+        )
+        self.assertEqual((tax_general.code, tax_general.name), ("A", "综合业务"))
+
+    # --- appointment slots and bookings ---------------------------------------------
+
+    def test_slots_are_open_for_the_next_five_working_days_in_office_hours(
+        self,
+    ) -> None:
+        days = [date(2026, 12, d) for d in (1, 2, 3, 4, 7)]
+        self.assertEqual(len(days), BOOKING_DAYS)
+        for organisation in self.organisations:
+            hours = parse_office_hours(organisation.office_hours)
+            slots = AppointmentSlot.objects.filter(organisation=organisation)
+            with self.subTest(organisation=organisation.slug):
+                self.assertEqual(sorted(set(slots.values_list("day", flat=True))), days)
+                for plan in HALLS[organisation.slug].slots:
+                    of_type = slots.filter(window_type__code=plan.window_type)
+                    per_day = len(plan.times.split(","))
+                    self.assertEqual(of_type.count(), per_day * BOOKING_DAYS)
+                    self.assertEqual(
+                        set(of_type.values_list("capacity", flat=True)),
+                        {plan.capacity},
+                    )
+                for slot in slots:
+                    self.assertTrue(
+                        any(o <= slot.start < slot.end <= c for o, c in hours), slot
+                    )
+
+    def test_a_few_visitors_have_booked_those_slots(self) -> None:
+        for organisation in self.organisations:
+            with self.subTest(organisation=organisation.slug):
+                booked = Appointment.objects.filter(organisation=organisation)
+                self.assertEqual(booked.count(), len(HALLS[organisation.slug].bookings))
+                self.assertEqual(
+                    sum(
+                        AppointmentSlot.objects.filter(
+                            organisation=organisation
+                        ).values_list("booked", flat=True)
+                    ),
+                    booked.count(),
+                )
+                for appointment in booked:
+                    self.assertEqual(appointment.booked_at, MONDAY)
+                    self.assertIsNotNone(appointment.item)
+
+    def test_no_slots_are_opened_where_the_calendar_ends_before_the_booking_days(
+        self,
+    ) -> None:
+        before = AppointmentSlot.objects.count()
+
+        self.reload_at(local("2026-12-28 10:00"))  # 2027 has no holiday notice yet
+
+        self.assertEqual(AppointmentSlot.objects.count(), before)
+
+    # --- today's hall ------------------------------------------------------------------
+
+    def test_todays_hall_has_numbers_served_missed_and_waiting(self) -> None:
+        for organisation in self.organisations:
+            hours = parse_office_hours(organisation.office_hours)
+            tickets = Ticket.objects.filter(organisation=organisation)
+            with self.subTest(organisation=organisation.slug):
+                self.assertEqual(
+                    set(tickets.values_list("day", flat=True)), {MONDAY.date()}
+                )
+                statuses = set(tickets.values_list("status", flat=True))
+                self.assertEqual(
+                    statuses,
+                    {TicketStatus.DONE, TicketStatus.NO_SHOW, TicketStatus.WAITING},
+                )
+                for ticket in tickets:
+                    for moment in (ticket.taken_at, ticket.called_at, ticket.served_to):
+                        if moment is None:
+                            continue
+                        self.assertLess(moment, MONDAY)
+                        local_time = moment.astimezone(TZ).time()
+                        self.assertTrue(any(o <= local_time < c for o, c in hours))
+                board = display_board(organisation=organisation, now=MONDAY)
+                self.assertGreaterEqual(len(board["called"]), 8)
+                self.assertTrue(any(row["waiting"] for row in board["waiting"]))
+                served = tickets.filter(status=TicketStatus.DONE)
+                self.assertFalse(served.filter(staff__isnull=True).exists())
+
+    def test_the_hall_plays_only_when_it_has_been_open_long_enough(self) -> None:
+        tax = Organisation.objects.get(slug="tax")
+        span = HALLS["tax"].span
+        for moment, expected in (
+            ("2026-12-01 09:19", False),  # opened 08:30: not yet fifty minutes
+            ("2026-12-01 09:20", True),
+            ("2026-12-01 12:30", False),  # lunch
+            ("2026-12-01 14:20", True),
+            ("2026-12-01 17:45", False),  # closed
+            ("2026-12-05 10:00", False),  # Saturday
+            ("2027-03-01 10:00", False),  # the calendar does not reach it
+        ):
+            with self.subTest(moment=moment):
+                self.assertEqual(
+                    hall_open(organisation=tax, moment=local(moment), span=span),
+                    expected,
+                )
+
+    def test_before_the_hall_has_been_open_long_enough_no_numbers_are_taken(
+        self,
+    ) -> None:
+        self.reload_at(local("2026-12-01 08:40"))
+
+        self.assertFalse(Ticket.objects.filter(day=date(2026, 12, 1)).exists())
+
+    # --- ratings -------------------------------------------------------------------------
+
+    def test_about_half_the_finished_cases_are_rated_mostly_satisfied(self) -> None:
+        for organisation in self.organisations:
+            finished = Case.objects.filter(
+                organisation=organisation, status__in=RATEABLE_STATUSES
+            )
+            ratings = Rating.objects.filter(organisation=organisation)
+            levels = list(ratings.values_list("level", flat=True))
+            with self.subTest(organisation=organisation.slug):
+                self.assertAlmostEqual(len(levels) / finished.count(), 0.5, delta=0.1)
+                self.assertIn(levels.count(Level.BASICALLY_SATISFIED), (1, 2))
+                self.assertIn(sum(level in BAD_LEVELS for level in levels), (2, 3))
+                self.assertGreaterEqual(
+                    sum(level >= Level.SATISFIED for level in levels), len(levels) / 2
+                )
+                for rating in ratings.select_related("case"):
+                    case = rating.case
+                    ended = case.delivered_at or case.completed_at or case.received_at
+                    self.assertTrue(ended < rating.rated_at < SWEEP_AT)
+                    self.assertTrue(rating.tags.exists())
+                self.assertGreater(ratings.exclude(comment="").count(), len(levels) / 2)
+
+    def test_bad_ratings_are_rectified_to_every_stage_and_the_overdue_one_escalated(
+        self,
+    ) -> None:
+        S = RectificationStatus
+        rectifications = Rectification.objects.select_related("rating")
+        self.assertEqual(
+            set(rectifications.values_list("status", flat=True)),
+            {S.VERIFYING, S.RECTIFYING, S.REPLIED, S.CLOSED, S.INVALID},
+        )
+        escalated = rectifications.get(escalated_at__isnull=False)
+        self.assertEqual(escalated.escalated_at, SWEEP_AT)
+        self.assertTrue(escalated.is_overdue(SWEEP_AT))
+        self.assertEqual(escalated.events.last().action, "escalate")
+        for rectification in rectifications.exclude(pk=escalated.pk):
+            with self.subTest(rating=rectification.rating.comment):
+                self.assertFalse(rectification.is_overdue(SWEEP_AT))
+        invalid = rectifications.get(status=S.INVALID)
+        self.assertFalse(invalid.rating.counted)
+        self.assertTrue(invalid.invalid_reason)
+        closed = rectifications.get(status=S.CLOSED)
+        self.assertEqual(
+            list(closed.events.values_list("action", flat=True)),
+            ["open", "verify", "rectify", "reply", "follow_up", "close"],
+        )
+
+    # --- online applications -------------------------------------------------------
+
+    def test_online_applications_wait_with_their_files_in_private_storage(
+        self,
+    ) -> None:
+        signatures = {"application/pdf": b"%PDF-", "image/png": b"\x89PNG\r\n\x1a\n"}
+        for organisation in self.organisations:
+            waiting = OnlineApplication.objects.filter(
+                organisation=organisation, status=ApplicationStatus.SUBMITTED
+            )
+            with self.subTest(organisation=organisation.slug):
+                self.assertIn(waiting.count(), (2, 3))
+                for application in waiting:
+                    self.assertTrue(application.item.online_available)
+                    self.assertLess(application.created_at, SWEEP_AT)
+                    uploads = list(application.uploads.all())
+                    self.assertGreaterEqual(len(uploads), 2)
+                    for upload in uploads:
+                        content = Path(self.media, upload.file.name).read_bytes()
+                        self.assertTrue(
+                            content.startswith(signatures[upload.content_type])
+                        )
+                        self.assertEqual(
+                            hashlib.sha256(content).hexdigest(), upload.sha256
+                        )
+                self.assertEqual(
+                    {u.content_type for a in waiting for u in a.uploads.all()},
+                    set(signatures),
+                )
+
+    # --- loading again -------------------------------------------------------------------
+
+    def test_loading_again_the_same_day_changes_no_row_count(self) -> None:
+        before = row_counts()
+        last_event = AuditEvent.objects.order_by("-id").values_list("id", flat=True)[0]
+        files = sorted(p for p in Path(self.media).rglob("*") if p.is_file())
+
+        self.reload_at(local("2026-11-30 15:00"))
+
+        self.assertEqual(row_counts(), before)
+        for label in FEATURE_MODELS:
+            self.assertGreater(before[label], 0, label)
+        self.assertEqual(
+            AuditEvent.objects.order_by("-id").values_list("id", flat=True)[0],
+            last_event,
+        )
+        self.assertEqual(
+            sorted(p for p in Path(self.media).rglob("*") if p.is_file()), files
+        )
+
+    def test_the_summary_counts_the_queue_slots_ratings_applications_and_numbers(
+        self,
+    ) -> None:
+        with time_machine.travel(local("2026-11-30 15:00"), tick=False):
+            line = load_demo("--quiet").splitlines()[-1]
+
+        for count in (
+            QueueCategory.objects.count(),
+            AppointmentSlot.objects.count(),
+            Appointment.objects.count(),
+            Rating.objects.count(),
+            OnlineApplication.objects.count(),
+            Ticket.objects.count(),
+        ):
+            self.assertIn(f"{count} ", line)

@@ -49,7 +49,11 @@ def _summary_line(summary: DemoSummary) -> str:
         "%(windows)d windows, %(posts)d posts, %(items)d items with %(materials)d "
         "materials, %(people)d people, %(memberships)d memberships, "
         "%(duty_log_entries)d duty-log entries, %(handovers)d hand-overs, "
-        "%(cases)d cases."
+        "%(cases)d cases, %(queue_categories)d queue categories, "
+        "%(slots)d appointment slots from today with %(appointments)d bookings, "
+        "%(ratings)d ratings with %(rectifications)d rectifications, "
+        "%(applications_waiting)d online applications waiting, "
+        "%(tickets_today)d numbers taken today."
     ) % asdict(summary)
 
 
