@@ -44,4 +44,7 @@ urlpatterns = [
     path("", include("onestop.workforce.urls_staff")),
     path("", include("onestop.knowledge.urls_staff")),
     path("", include("onestop.campaigns.urls_staff")),
+    path("", include("onestop.surveys.urls_staff")),
+    path("", include("onestop.inspection.urls_staff")),
+    path("", include("onestop.quality.urls_staff")),
 ]

@@ -60,6 +60,16 @@ _ORGANISATION_EDIT = [
     "common.view_auditevent",
 ]
 
+# Agents read the knowledge base; supervisors and administrators write and
+# approve it — never their own text (knowledge.states).
+_KNOWLEDGE_READ = ["knowledge.view_article"]
+_KNOWLEDGE_EDIT = [
+    "knowledge.view_article",
+    "knowledge.add_article",
+    "knowledge.change_article",
+    "knowledge.approve_article",
+]
+
 _CASE_INTAKE = ["cases.view_case", "cases.intake_case"]
 _CASE_HANDLE = ["cases.view_case", "cases.handle_case"]
 _CASE_SUPERVISE = [
@@ -95,6 +105,38 @@ _CASE_SETTINGS = [
     "notifications.change_notificationtemplate",
     "notifications.delete_notificationtemplate",
 ]
+_STAFFING_VIEW = ["workforce.view_staffing"]
+_STAFFING_PLAN = ["workforce.view_staffing", "workforce.plan_staffing"]
+_STAFFING_SETTINGS = [
+    f"workforce.{verb}_{model}"
+    for model in ("queueplanning", "specialday", "shifttemplate", "agentprofile")
+    for verb in ("add", "change", "delete", "view")
+] + ["workforce.view_forecast"]
+
+# The hotline (contactcenter): everyone on the phones sees the service
+# figures; supervisors also import the switch's call records; administrators
+# set the queues' targets and the organisation's own file layouts.
+_HOTLINE_FIGURES = ["contactcenter.view_call_figures"]
+_HOTLINE_IMPORT = [
+    "contactcenter.view_call_figures",
+    "contactcenter.import_calls",
+    "contactcenter.view_callimport",
+    "contactcenter.view_queue",
+]
+_HOTLINE_SETTINGS = [
+    f"contactcenter.{verb}_{model}"
+    for model in ("queue", "callmapping")
+    for verb in ("add", "change", "view")
+] + [
+    "contactcenter.delete_callmapping",
+    "contactcenter.view_callimport",
+    "contactcenter.view_callrecord",
+]
+
+# Campaigns (SPEC §5.4): managers, supervisors and administrators plan and
+# launch them; a supervisor other than the author approves the call script.
+_CAMPAIGN_PLAN = ["campaigns.view_campaign", "campaigns.plan_campaign"]
+_CAMPAIGN_APPROVE = ["campaigns.approve_script"]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.CLERK: _VIEW_STRUCTURE + _DUTY + _HANDOVER + _CASE_INTAKE,
@@ -104,7 +146,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + _HANDOVER
     + _CASE_SUPERVISE
     + ["appointments.view_appointmentslot", "appointments.add_appointmentslot"]
-    + ["posts.change_materialhandover", "posts.view_all_duty_logs"],
+    + ["posts.change_materialhandover", "posts.view_all_duty_logs"]
+    + _KNOWLEDGE_EDIT
+    + _STAFFING_PLAN
+    + _HOTLINE_IMPORT
+    + _CAMPAIGN_PLAN
+    + _CAMPAIGN_APPROVE,
     # Inspectors and managers also sit on posts that handle steps (complaints,
     # a 科长's approval); the step's post decides which cases they may touch.
     Role.INSPECTOR: _VIEW_STRUCTURE
@@ -112,12 +159,23 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + ["posts.view_materialhandover", "cases.view_case_metrics"]
     + _CASE_HANDLE,
     Role.TECHNICIAN: _VIEW_STRUCTURE + _DUTY + _CASE_HANDLE,
-    Role.AGENT: _VIEW_STRUCTURE + _DUTY + _CASE_INTAKE,
+    Role.AGENT: _VIEW_STRUCTURE
+    + _DUTY
+    + _CASE_INTAKE
+    + _KNOWLEDGE_READ
+    + _STAFFING_VIEW
+    + _HOTLINE_FIGURES,
     Role.MANAGER: _VIEW_STRUCTURE
     + _DUTY
     + _HANDOVER
     + ["posts.view_all_duty_logs", "common.view_auditevent", "cases.view_case_metrics"]
-    + _CASE_HANDLE,
+    + _CASE_HANDLE
+    # A hotline manager plans the staffing, brings in the switch's records
+    # and writes knowledge — approved by someone else (knowledge.states).
+    + _STAFFING_PLAN
+    + _HOTLINE_IMPORT
+    + _KNOWLEDGE_EDIT
+    + _CAMPAIGN_PLAN,
     Role.PROVIDER: ["catalog.view_serviceitem", *_DUTY, *_CASE_HANDLE],
     Role.ADMINISTRATOR: _VIEW_STRUCTURE
     + _DUTY
@@ -127,8 +185,36 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + _ORGANISATION_EDIT
     + _CASE_SUPERVISE
     + _CASE_SETTINGS
-    + ["posts.view_all_duty_logs", "posts.change_materialhandover"],
+    + ["posts.view_all_duty_logs", "posts.change_materialhandover"]
+    + _KNOWLEDGE_EDIT
+    + _STAFFING_PLAN
+    + _STAFFING_SETTINGS
+    + _HOTLINE_IMPORT
+    + _HOTLINE_SETTINGS
+    + _CAMPAIGN_PLAN,
 }
+
+
+def role_permissions() -> dict[str, list[str]]:
+    """The table above joined with each domain app's own ``<app>.roles`` table.
+
+    An app that brings its own rights (surveys, inspection, quality…) says in
+    its ``roles.py`` which role gets which of them, next to the models they
+    guard, as ``ROLE_PERMISSIONS = {Role.INSPECTOR: [...]}``.
+    """
+    from django.apps import apps
+    from django.utils.module_loading import import_string, module_has_submodule
+
+    table = {role: list(codes) for role, codes in ROLE_PERMISSIONS.items()}
+    for app_config in apps.get_app_configs():
+        if app_config.name == "onestop.organisations":
+            continue
+        if not module_has_submodule(app_config.module, "roles"):
+            continue
+        own = import_string(f"{app_config.name}.roles.ROLE_PERMISSIONS")
+        for role, codes in own.items():
+            table[role] = table[role] + list(codes)
+    return table
 
 
 def roles_sync() -> None:
@@ -147,7 +233,7 @@ def roles_sync() -> None:
         f"{perm.content_type.app_label}.{perm.codename}": perm
         for perm in Permission.objects.select_related("content_type")
     }
-    for role, codes in ROLE_PERMISSIONS.items():
+    for role, codes in role_permissions().items():
         missing = sorted(set(codes) - by_code.keys())
         if missing:
             raise LookupError(f"Role {role} lists unknown permissions: {missing}")

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from onestop.metrics.definitions import GroupBy
@@ -187,11 +188,19 @@ def categories_with_waiting(
     *, organisation: Organisation, day: date
 ) -> QuerySet[QueueCategory]:
     """The categories offered, each annotated with ``waiting``: its numbers waiting."""
+    # A subquery on today's waiting tickets, not a join filtered afterwards:
+    # the join read every ticket a category ever had, on every poll of the
+    # display (348k rows at a million cases); this reads today's index entries.
+    waiting = (
+        Ticket.objects.filter(category=OuterRef("pk"), day=day, status=S.WAITING)
+        .order_by()
+        .values("category")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return QueueCategory.objects.filter(
         organisation=organisation, is_active=True
-    ).annotate(
-        waiting=Count("tickets", filter=Q(tickets__day=day, tickets__status=S.WAITING))
-    )
+    ).annotate(waiting=Coalesce(Subquery(waiting, output_field=IntegerField()), 0))
 
 
 # --- The big screen ----------------------------------------------------------------

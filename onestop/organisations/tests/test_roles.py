@@ -7,7 +7,7 @@ from django.test import Client
 
 from onestop.common.testing import OneStopTestCase
 from onestop.organisations.backends import has_organisation_perm
-from onestop.organisations.roles import ROLE_PERMISSIONS, Role, roles_sync
+from onestop.organisations.roles import Role, role_permissions, roles_sync
 from onestop.organisations.services import membership_grant
 
 
@@ -21,7 +21,7 @@ class RoleTests(OneStopTestCase):
                     f"{p.content_type.app_label}.{p.codename}"
                     for p in group.permissions.all()
                 }
-                self.assertEqual(held, set(ROLE_PERMISSIONS[role]))
+                self.assertEqual(held, set(role_permissions()[role]))
 
     def test_a_right_in_one_organisation_is_no_right_in_another(self) -> None:
         self.assertTrue(
