@@ -202,6 +202,7 @@ ONESTOP_SWEEPS = [
     "onestop.circulation.sweep.cases_sweep",
     "onestop.appointments.sweep.reminders_sweep",
     "onestop.ratings.sweep.rectifications_sweep",
+    "onestop.inspection.sweep.inspections_sweep",
 ]
 CELERY_TIMEZONE = TIME_ZONE
 
