@@ -160,6 +160,7 @@ ONESTOP_RATE_LIMITS = {
     "online_apply": (30, 3600),
     "rating": (30, 600),
     "queue_take": (30, 60),
+    "survey": (30, 600),
 }
 # The address the public reaches this deployment at, for links printed on
 # receipts and sent by SMS (rating links, cancel links); defaults to the first

@@ -1,0 +1,18 @@
+"""Who may do what with surveys (merged by ``onestop.organisations.roles``)."""
+
+from onestop.organisations.roles import Role
+
+MANAGE = "surveys.manage_surveys"
+RETURN_VISIT = "surveys.record_return_visit"
+RESULTS = "surveys.view_survey_results"
+
+ROLE_PERMISSIONS = {
+    # Build questionnaires, draw samples, import results.
+    Role.SUPERVISOR: [MANAGE, RESULTS, RETURN_VISIT],
+    Role.INSPECTOR: [MANAGE, RESULTS, RETURN_VISIT],
+    Role.ADMINISTRATOR: [MANAGE, RESULTS],
+    # Call customers back and record what they say.
+    Role.AGENT: [RETURN_VISIT],
+    Role.CLERK: [RETURN_VISIT],
+    Role.MANAGER: [RESULTS],
+}
