@@ -66,6 +66,7 @@ from onestop.ratings.sweep import rectifications_sweep
 
 from .cases import SCRIPTS, SWEEP_AT, cases_play
 from .hall import HALLS, hall_load
+from .hotline import hotline_load
 from .online import APPLICATIONS, applications_submit
 from .people import DEMO_PASSWORD, PEOPLE
 from .ratings import RATINGS, ratings_give
@@ -136,6 +137,7 @@ def demo_load() -> DemoSummary:
             rated += _ratings_load(loaded, org_spec, users)
             _applications_load(loaded, org_spec)
             _hall_load(loaded, org_spec, users, now=now)
+            hotline_load(loaded.organisation, users=users, now=now)
         if opened:
             # Once, as the demo's Monday morning: the late cases get their warnings.
             cases_sweep(now=SWEEP_AT)

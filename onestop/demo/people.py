@@ -77,6 +77,10 @@ UNIVERSITY_STAFF = (
     # Staff of the outsourced property company (恒安物业), not of the university.
     _staff("uni-provider", ("马", "春梅"), "uni", Role.PROVIDER, "HA-0031",
            _on("PROP-01", lead=True)),
+    # The repair hotline's operators (demo.hotline).
+    _staff("uni-hotline-01", ("宋", "佳"), "uni", Role.AGENT, "HQ0420", _on("REPAIR-01")),
+    _staff("uni-hotline-02", ("邓", "文博"), "uni", Role.AGENT, "HQ0421", _on("REPAIR-01")),
+    _staff("uni-hotline-03", ("蒋", "小芸"), "uni", Role.AGENT, "HQ0422", _on("REPAIR-01")),
 )
 
 TAX_HALL_STAFF = (
@@ -98,6 +102,15 @@ TAX_HALL_STAFF = (
     # The 12366 agent also guides visitors in the hall (导税).
     _staff("tax-agent", ("林", "小雨"), "tax", Role.AGENT, "CD0506",
            _on("SERVICE-01", lead=True), _on("HALL-03")),
+    # The rest of the 12366 seats (demo.hotline).
+    _staff("tax-hotline-01", ("张", "慧敏"), "tax", Role.AGENT, "CD0521", _on("SERVICE-01")),
+    _staff("tax-hotline-02", ("王", "磊"), "tax", Role.AGENT, "CD0522", _on("SERVICE-01")),
+    _staff("tax-hotline-03", ("刘", "佳琪"), "tax", Role.AGENT, "CD0523", _on("SERVICE-01")),
+    _staff("tax-hotline-04", ("陈", "晨"), "tax", Role.AGENT, "CD0524", _on("SERVICE-01")),
+    _staff("tax-hotline-05", ("赵", "雅婷"), "tax", Role.AGENT, "CD0525", _on("SERVICE-01")),
+    _staff("tax-hotline-06", ("孙", "浩"), "tax", Role.AGENT, "CD0526", _on("SERVICE-01")),
+    _staff("tax-hotline-07", ("周", "丽萍"), "tax", Role.AGENT, "CD0527", _on("SERVICE-01")),
+    _staff("tax-hotline-08", ("郭", "志强"), "tax", Role.AGENT, "CD0528", _on("SERVICE-01")),
 )
 
 # fmt: on
