@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "onestop.surveys",
     "onestop.inspection",
     "onestop.quality",
+    "onestop.assessment",
+    "onestop.providers",
     "onestop.workspace",
     "onestop.portal",
     "onestop.demo",

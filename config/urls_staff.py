@@ -47,4 +47,6 @@ urlpatterns = [
     path("", include("onestop.surveys.urls_staff")),
     path("", include("onestop.inspection.urls_staff")),
     path("", include("onestop.quality.urls_staff")),
+    path("", include("onestop.assessment.urls_staff")),
+    path("", include("onestop.providers.urls_staff")),
 ]

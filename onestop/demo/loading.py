@@ -64,13 +64,17 @@ from onestop.queueing.models import QueueCategory, Ticket
 from onestop.ratings.models import Rating, Rectification
 from onestop.ratings.sweep import rectifications_sweep
 
+from .assessment import assessment_demo_load
 from .cases import SCRIPTS, SWEEP_AT, cases_play
 from .hall import HALLS, hall_load
 from .hotline import hotline_load
+from .inspection import inspection_demo_load
 from .online import APPLICATIONS, applications_submit
 from .people import DEMO_PASSWORD, PEOPLE
+from .providers import providers_demo_load
 from .ratings import RATINGS, ratings_give
 from .specs import ItemSpec, OrganisationSpec, PersonSpec
+from .surveys import surveys_demo_load
 from .taxhall import TAX_HALL
 from .university import UNIVERSITY
 
@@ -138,6 +142,10 @@ def demo_load() -> DemoSummary:
             _applications_load(loaded, org_spec)
             _hall_load(loaded, org_spec, users, now=now)
             hotline_load(loaded.organisation, users=users, now=now)
+            surveys_demo_load(loaded.organisation)
+            inspection_demo_load(loaded.organisation)
+            assessment_demo_load(loaded.organisation)
+            providers_demo_load(loaded.organisation)
         if opened:
             # Once, as the demo's Monday morning: the late cases get their warnings.
             cases_sweep(now=SWEEP_AT)
