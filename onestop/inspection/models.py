@@ -2,10 +2,12 @@
 
 A scorecard (评分表) is a versioned list of sections and weighted items; once
 an inspection uses it, it is frozen and changes go into its next version. An
-inspection targets exactly one sampled object — a case, a call or a hall
-visit (a ticket) — or, for a mystery-shopper checklist (暗访), a visit the
-inspector made in person. The inspected staff member and department are
-copied at sampling time, so later moves between posts do not rewrite history.
+inspection targets exactly one sampled object — a case, a call, a hall
+visit (a ticket) or a completed phone return visit (a survey call that was
+answered; the staff member who made the call is the one inspected) — or,
+for a mystery-shopper checklist (暗访), a visit the inspector made in person.
+The inspected staff member and department are copied at sampling time, so
+later moves between posts do not rewrite history.
 """
 
 from __future__ import annotations
@@ -175,6 +177,7 @@ class TargetKind(models.TextChoices):
     CASE = "case", _("Case")
     CALL = "call", _("Call")
     VISIT = "visit", _("Hall visit")
+    RETURN_VISIT = "return_visit", _("Phone return visit")
     MYSTERY = "mystery", _("Mystery-shopper visit")
 
 
@@ -193,7 +196,7 @@ class SamplingRule(OrganisationOwned, TimeStamped):
     )
     target_kind = models.CharField(
         _("samples"),
-        max_length=10,
+        max_length=12,
         choices=[c for c in TargetKind.choices if c[0] != TargetKind.MYSTERY],
     )
     method = models.CharField(_("method"), max_length=10, choices=SampleMethod.choices)
@@ -309,7 +312,7 @@ class Inspection(OrganisationOwned, TimeStamped):
         related_name="inspections",
     )
     target_kind = models.CharField(
-        _("inspects"), max_length=10, choices=TargetKind.choices
+        _("inspects"), max_length=12, choices=TargetKind.choices
     )
     case = models.ForeignKey(
         "cases.Case",
@@ -330,6 +333,14 @@ class Inspection(OrganisationOwned, TimeStamped):
     ticket = models.ForeignKey(
         "queueing.Ticket",
         verbose_name=_("hall visit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    return_visit = models.ForeignKey(
+        "surveys.CallAttempt",
+        verbose_name=_("phone return visit"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -421,24 +432,35 @@ class Inspection(OrganisationOwned, TimeStamped):
                         case__isnull=False,
                         call__isnull=True,
                         ticket__isnull=True,
+                        return_visit__isnull=True,
                     )
                     | Q(
                         target_kind="call",
                         case__isnull=True,
                         call__isnull=False,
                         ticket__isnull=True,
+                        return_visit__isnull=True,
                     )
                     | Q(
                         target_kind="visit",
                         case__isnull=True,
                         call__isnull=True,
                         ticket__isnull=False,
+                        return_visit__isnull=True,
+                    )
+                    | Q(
+                        target_kind="return_visit",
+                        case__isnull=True,
+                        call__isnull=True,
+                        ticket__isnull=True,
+                        return_visit__isnull=False,
                     )
                     | Q(
                         target_kind="mystery",
                         case__isnull=True,
                         call__isnull=True,
                         ticket__isnull=True,
+                        return_visit__isnull=True,
                     )
                 ),
                 name="inspection_targets_one_object",
@@ -455,10 +477,13 @@ class Inspection(OrganisationOwned, TimeStamped):
 
     @property
     def target(self) -> models.Model | None:
-        return self.case or self.call or self.ticket
+        return self.case or self.call or self.ticket or self.return_visit
 
     @property
     def target_label(self) -> str:
+        if self.return_visit_id is not None:
+            call = self.return_visit
+            return f"{call.called_at:%Y-%m-%d %H:%M} · {call.invitation.masked_phone}"  # type: ignore[union-attr]
         target = self.target
         if target is not None:
             return str(target)

@@ -10,10 +10,23 @@ INSPECT = "inspection.inspect"
 MANAGE = "inspection.manage_scorecards"
 DECIDE = "inspection.decide_appeal"
 FIGURES = "inspection.view_inspection_figures"
+# The admin's read-only lists (inspection.admin).
+ADMIN_VIEW = [
+    f"inspection.view_{model}"
+    for model in (
+        "scorecard",
+        "scorecarditem",
+        "samplingrule",
+        "samplingrun",
+        "inspection",
+        "calibrationround",
+        "appeal",
+    )
+]
 
 ROLE_PERMISSIONS = {
     Role.INSPECTOR: [INSPECT, MANAGE, FIGURES],
     Role.SUPERVISOR: [INSPECT, DECIDE, FIGURES],
     Role.MANAGER: [DECIDE, FIGURES],
-    Role.ADMINISTRATOR: [MANAGE, FIGURES],
+    Role.ADMINISTRATOR: [MANAGE, FIGURES, *ADMIN_VIEW],
 }

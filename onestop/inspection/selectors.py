@@ -33,6 +33,9 @@ _RELATED = (
     "case",
     "call",
     "ticket__category",
+    "return_visit__invitation__questionnaire",
+    "return_visit__invitation__response",
+    "return_visit__caller",
     "inspector",
     "inspected_user",
     "department",
@@ -314,6 +317,7 @@ def item_results(
             "inspection__case",
             "inspection__call",
             "inspection__ticket__category",
+            "inspection__return_visit__invitation",
         )
         .prefetch_related("deductions__reason")
         .order_by("-inspection__scored_on", "pk")

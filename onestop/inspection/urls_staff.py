@@ -54,6 +54,11 @@ urlpatterns = [
     path("inspection/appeals/", views.appeal_list, name="inspection_appeals"),
     path("inspection/figures/", views.figures_page, name="inspection_figures"),
     path(
+        "inspection/figures.xlsx",
+        views.figures_download,
+        name="inspection_figures_download",
+    ),
+    path(
         "inspection/items/<int:pk>/results/",
         views.item_results,
         name="inspection_item_results",

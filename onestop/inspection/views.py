@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from onestop.common.errors import ServiceError, ServiceErrors
 from onestop.inspection import selectors, services
 from onestop.inspection.charts import score_bars
+from onestop.inspection.excel import Heading, write_figures
 from onestop.inspection.forms import (
     AssignForm,
     CalibrationForm,
@@ -36,7 +37,11 @@ from onestop.inspection.models import (
 )
 from onestop.inspection.outline import outline_of
 from onestop.inspection.roles import DECIDE, FIGURES, INSPECT, MANAGE
+from onestop.inspection.scores import item_scores
 from onestop.organisations.access import can, staff_view
+from onestop.surveys.roles import RESULTS as SURVEY_RESULTS
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _org(request: HttpRequest) -> Any:
@@ -249,7 +254,11 @@ def score_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "inspection/score.html",
-        {"inspection": inspection, "form": form},
+        {
+            "inspection": inspection,
+            "form": form,
+            "may_see_answers": can(request, SURVEY_RESULTS),
+        },
         status=status,
     )
 
@@ -284,6 +293,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and timezone.now() <= inspection.appeal_due_at,
         "appeal_form": ReasonForm(),
         "appeal": getattr(inspection, "appeal", None),
+        "may_see_answers": can(request, SURVEY_RESULTS),
     }
     if can(request, MANAGE) and not inspection.is_calibration_copy:
         inspectors = selectors.inspectors_of(organisation=_org(request))
@@ -425,6 +435,7 @@ def appeal_decide(request: HttpRequest, pk: int) -> HttpResponse:
         "appeal": appeal,
         "form": form,
         "reason_form": reason,
+        "may_see_answers": can(request, SURVEY_RESULTS),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "inspection/decide.html", context, status=status)
@@ -482,8 +493,53 @@ def figures_page(request: HttpRequest) -> HttpResponse:
         "items": selectors.item_scorecard_items(organisation=organisation).order_by(
             "scorecard__name", "-scorecard__version", "section__position", "position"
         ),
+        "query": request.GET.urlencode(),
     }
     return render(request, "inspection/figures.html", context)
+
+
+@staff_view(FIGURES)
+def figures_download(request: HttpRequest) -> HttpResponse:
+    """The figures page as a workbook, with each item's score of the period."""
+    organisation = _org(request)
+    start, end, department = _period(request)
+    found = selectors.figures(
+        organisation=organisation, start=start, end=end, department_id=department
+    )
+    items = list(
+        selectors.item_scorecard_items(organisation=organisation).order_by(
+            "scorecard__name", "-scorecard__version", "section__position", "position"
+        )
+    )
+    scores = item_scores(
+        organisation=organisation,
+        start=start,
+        end=end,
+        item_ids=[item.pk for item in items],
+        department_id=department,
+    )
+    named = (
+        selectors.departments_of(organisation=organisation)
+        .filter(pk=department)
+        .first()
+        if department
+        else None
+    )
+    content = write_figures(
+        found,
+        [(item, scores[item.pk]) for item in items if item.pk in scores],
+        Heading(
+            organisation=organisation,
+            start=start,
+            end=end,
+            department=named.name if named else "",
+            produced_at=timezone.localtime(),
+        ),
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    name = f"inspection-figures-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @staff_view(FIGURES)
@@ -499,8 +555,6 @@ def item_results(request: HttpRequest, pk: int) -> HttpResponse:
         end=end,
         department_id=department,
     )
-    from onestop.inspection.scores import item_scores
-
     figure = item_scores(
         organisation=organisation,
         start=start,

@@ -1,6 +1,9 @@
-"""The SERVQUAL chart as inline SVG, drawn on the server (as ``onestop.metrics.charts``):
-expectation beside perception for each dimension on the 7-point scale, with the gap
-written under each pair, so nothing is told by colour or length alone."""
+"""The survey charts as inline SVG, drawn on the server (as ``onestop.metrics.charts``).
+
+The SERVQUAL chart: expectation beside perception for each dimension on the
+7-point scale, with the gap written under each pair, so nothing is told by
+colour or length alone; and a question's distribution as horizontal bars,
+each with its count and share."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from onestop.surveys.results import Option
 from onestop.surveys.scores import DimensionRow
 
 WIDTH = 640
@@ -129,3 +133,71 @@ def _legend() -> SafeString:
         parts.append(_el("rect", x=x, y=8, width=12, height=12, fill=colour))
         parts.append(_text(name, x + 18, 18, anchor="start"))
     return mark_safe("".join(parts))
+
+
+BAR_LEFT, BAR_SCALE, BAR_ROW, LABEL_CHARS = 170, 360, 22, 12
+
+
+def distribution_bars(
+    options: Sequence[Option], *, chart_id: str, title: str
+) -> SafeString:
+    """Horizontal bars of one question's answers: one per scale point or choice,
+    each with its count and share written beside it."""
+    bottom = 6 + BAR_ROW * max(len(options), 1)
+    parts = []
+    for index, option in enumerate(options):
+        middle = 6 + (index + 0.5) * BAR_ROW
+        width = BAR_SCALE * (option.share or 0)
+        share = "—" if option.share is None else f"{option.share * 100:.1f}%"
+        short = (
+            option.label
+            if len(option.label) <= LABEL_CHARS
+            else option.label[: LABEL_CHARS - 1] + "…"
+        )
+        parts.append(
+            _el(
+                "text",
+                _el("title", format_html("{}", option.label))
+                + format_html("{}", short),
+                x=BAR_LEFT - 8,
+                y=middle + 4,
+                font_size=11,
+                fill=INK,
+                text_anchor="end",
+            )
+        )
+        parts.append(
+            _el(
+                "rect",
+                x=BAR_LEFT,
+                y=middle - 8,
+                width=max(width, 0.5),
+                height=16,
+                fill=PERCEIVED,
+            )
+        )
+        parts.append(
+            _text(
+                f"{option.count} ({share})",
+                BAR_LEFT + width + 6,
+                middle + 4,
+                anchor="start",
+            )
+        )
+    description = gettext(
+        "How many counted answers chose each option, one bar per option, with the "
+        "count and the share of the counted answers."
+    )
+    return _el(
+        "svg",
+        _el("title", format_html("{}", title), id=f"{chart_id}-title")
+        + _el("desc", format_html("{}", description), id=f"{chart_id}-desc")
+        + "".join(parts),
+        xmlns="http://www.w3.org/2000/svg",
+        class_="chart",
+        role="img",
+        viewBox=f"0 0 {WIDTH} {bottom + 6}",
+        width="100%",
+        style=f"max-width:{WIDTH}px",
+        aria_labelledby=f"{chart_id}-title {chart_id}-desc",
+    )

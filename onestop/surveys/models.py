@@ -219,6 +219,18 @@ class Question(models.Model):
         blank=True,
         related_name="rows",
     )
+    lineage = models.ForeignKey(
+        "self",
+        verbose_name=_("first version's question"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="later_versions",
+        help_text=_(
+            "Set when a new version copies the question: the question of the first "
+            "version it descends from, so scores follow it across versions."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     code = models.CharField(
         _("code"),
@@ -263,6 +275,11 @@ class Question(models.Model):
     @property
     def is_parent(self) -> bool:
         return self.kind in PARENT_KINDS
+
+    @property
+    def lineage_root(self) -> int:
+        """The id of the first version's question (its own id on a first version)."""
+        return self.lineage_id or self.pk
 
     @property
     def field_name(self) -> str:

@@ -6,6 +6,13 @@ Every figure counts only answers of responses *not excluded by screening*
 scaled answer maps to 0–100 by ``(value − scale_min) / (scale_max −
 scale_min) × 100``. The scores are single-table ``GROUP BY`` queries on
 ``Answer`` and its index (organisation, question, answered_on, department, …).
+
+A question's score counts the answers to every version of it: a new version
+copies its questions with new ids, each pointing (``Question.lineage``) at
+the first version's question. The scores first find the ids of every
+version's question of the lineages asked for (one small query), then group
+the answers of all of them by question id, still from the same index, and
+pool each lineage's rows in Python — keyed by the id that was asked for.
 """
 
 from __future__ import annotations
@@ -16,7 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -64,26 +72,103 @@ def _counted(
     )
 
 
-def _scales(
-    organisation: Organisation, question_ids: Sequence[int]
-) -> dict[int, tuple[float, float]]:
-    return {
-        pk: (low, high)
-        for pk, low, high in Question.objects.filter(
-            questionnaire__organisation=organisation,
-            pk__in=list(question_ids),
-            scale_min__isnull=False,
-            scale_max__isnull=False,
-        ).values_list("pk", "scale_min", "scale_max")
-        if high > low
-    }
+Scale = tuple[float, float]
 
 
-def _on_100(mean: float | None, scale: tuple[float, float]) -> float | None:
+@dataclass(frozen=True)
+class _Lineages:
+    """The questions of every version of the asked-for questions' lineages.
+
+    ``root``: each version's question id → the id of its first version's
+    question; ``scales``: the scale of each scaled one (each version is mapped
+    onto 0–100 by its own scale).
+    """
+
+    root: dict[int, int]
+    scales: dict[int, Scale]
+
+    def asked(self, question_ids: Sequence[int]) -> dict[int, int]:
+        """Each asked-for scaled question of the organisation → its lineage root."""
+        return {pk: self.root[pk] for pk in question_ids if pk in self.scales}
+
+
+def _lineages(organisation: Organisation, question_ids: Sequence[int]) -> _Lineages:
+    """One query: the asked-for questions' roots (a subquery), then every
+    question of those lineages in any version."""
+    roots = (
+        Question.objects.filter(
+            questionnaire__organisation=organisation, pk__in=list(question_ids)
+        )
+        .annotate(root=Coalesce("lineage_id", "pk"))
+        .values("root")
+    )
+    rows = Question.objects.filter(
+        Q(pk__in=roots) | Q(lineage_id__in=roots),
+        questionnaire__organisation=organisation,
+    ).values_list("pk", "lineage_id", "scale_min", "scale_max")
+    root: dict[int, int] = {}
+    scales: dict[int, Scale] = {}
+    for pk, lineage_id, low, high in rows:
+        root[pk] = lineage_id or pk
+        if low is not None and high is not None and high > low:
+            scales[pk] = (low, high)
+    return _Lineages(root, scales)
+
+
+def _on_100(mean: float | None, scale: Scale) -> float | None:
     if mean is None:
         return None
     low, high = scale
     return (mean - low) / (high - low) * 100
+
+
+class _Pool:
+    """Sums and counts of one lineage's answers, kept apart per scale."""
+
+    def __init__(self) -> None:
+        self.by_scale: dict[Scale, list[float]] = {}
+
+    def add(self, scale: Scale, total: float, n: int) -> None:
+        pooled = self.by_scale.setdefault(scale, [0.0, 0])
+        pooled[0] += total
+        pooled[1] += n
+
+    def score(self) -> SourceScore:
+        n = sum(int(count) for _total, count in self.by_scale.values())
+        if not n:
+            return SourceScore(None, 0)
+        if len(self.by_scale) == 1:
+            ((scale, (total, count)),) = self.by_scale.items()
+            return SourceScore(_on_100(total / count, scale), n)
+        # Versions on different scales: each mapped onto 0–100, weighted by answers.
+        weighted = sum(
+            _on_100(total / count, scale) * count  # type: ignore[operator]
+            for scale, (total, count) in self.by_scale.items()
+            if count
+        )
+        return SourceScore(weighted / n, n)
+
+
+def _pooled(
+    organisation: Organisation,
+    start: date,
+    end: date,
+    lineages: _Lineages,
+    department_id: int | None = None,
+    by_department: bool = False,
+) -> dict[tuple[int | None, int], _Pool]:
+    """(department id or None, lineage root) → the pooled answers of every version."""
+    answers = _counted(organisation, start, end, list(lineages.scales))
+    if department_id is not None:
+        answers = answers.filter(department_id=department_id)
+    keys = ["department_id", "question_id"] if by_department else ["question_id"]
+    rows = answers.values(*keys).annotate(total=Sum("value"), n=Count("id")).order_by()
+    pools: dict[tuple[int | None, int], _Pool] = defaultdict(_Pool)
+    for row in rows:
+        question_id = row["question_id"]
+        key = (row.get("department_id"), lineages.root[question_id])
+        pools[key].add(lineages.scales[question_id], row["total"], row["n"])
+    return pools
 
 
 def question_scores(
@@ -96,23 +181,20 @@ def question_scores(
 ) -> dict[int, SourceScore]:
     """The mean answer of each scaled question on 0–100; ``SourceScore(None, 0)``
     for a question with no counted answers (or not a scaled question of
-    ``organisation``)."""
-    scales = _scales(organisation, question_ids)
-    answers = _counted(organisation, start, end, list(scales))
-    if department_id is not None:
-        answers = answers.filter(department_id=department_id)
-    rows = (
-        answers.values("question_id")
-        .annotate(mean=Avg("value"), n=Count("id"))
-        .order_by()
-    )
-    found = {
-        row["question_id"]: SourceScore(
-            _on_100(row["mean"], scales[row["question_id"]]), row["n"]
-        )
-        for row in rows
+    ``organisation``).
+
+    A question counts the answers to every version of it (its lineage: the
+    versions copied from the same first version's question), keyed by the id
+    asked for, whichever version's it is."""
+    lineages = _lineages(organisation, question_ids)
+    pools = _pooled(organisation, start, end, lineages, department_id)
+    asked = lineages.asked(question_ids)
+    return {
+        pk: pools[(None, asked[pk])].score()
+        if (None, asked.get(pk)) in pools
+        else SourceScore(None, 0)
+        for pk in question_ids
     }
-    return {pk: found.get(pk, SourceScore(None, 0)) for pk in question_ids}
 
 
 def question_scores_by_department(
@@ -123,19 +205,17 @@ def question_scores_by_department(
     question_ids: Sequence[int],
 ) -> dict[tuple[int | None, int], SourceScore]:
     """Scores keyed by (department id, question id), in one grouped query; only
-    the pairs with counted answers appear."""
-    scales = _scales(organisation, question_ids)
-    rows = (
-        _counted(organisation, start, end, list(scales))
-        .values("department_id", "question_id")
-        .annotate(mean=Avg("value"), n=Count("id"))
-        .order_by()
-    )
+    the pairs with counted answers appear. Like ``question_scores``, every
+    version of a question counts, keyed by the id asked for."""
+    lineages = _lineages(organisation, question_ids)
+    pools = _pooled(organisation, start, end, lineages, by_department=True)
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for pk, root in lineages.asked(question_ids).items():
+        by_root[root].append(pk)
     return {
-        (row["department_id"], row["question_id"]): SourceScore(
-            _on_100(row["mean"], scales[row["question_id"]]), row["n"]
-        )
-        for row in rows
+        (department_id, pk): pool.score()
+        for (department_id, root), pool in pools.items()
+        for pk in by_root.get(root, [])
     }
 
 
@@ -150,6 +230,8 @@ class ScaledQuestion:
     code: str
     text: str
     label: str
+    # The id of the first version's question: the same for every version of it.
+    lineage_id: int | None = None
 
 
 def scaled_questions(*, organisation: Organisation) -> list[ScaledQuestion]:
@@ -174,6 +256,7 @@ def scaled_questions(*, organisation: Organisation) -> list[ScaledQuestion]:
             code=q.code,
             text=q.text,
             label=f"{q.questionnaire.title} v{q.questionnaire.version} · {q.code} {q.text}",
+            lineage_id=q.lineage_root,
         )
         for q in rows
     ]

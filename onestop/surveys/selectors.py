@@ -59,6 +59,17 @@ def question_get(*, organisation: Organisation, pk: int) -> Question:
     )
 
 
+def question_versions(question: Question) -> list[int]:
+    """The ids of the question in every version of its questionnaire (its lineage)."""
+    root = question.lineage_root
+    return list(
+        Question.objects.filter(
+            Q(pk=root) | Q(lineage_id=root),
+            questionnaire__organisation_id=question.questionnaire.organisation_id,
+        ).values_list("pk", flat=True)
+    )
+
+
 def departments_of(*, organisation: Organisation) -> QuerySet[Department]:
     return Department.objects.filter(organisation=organisation).order_by("code")
 
@@ -239,13 +250,14 @@ def question_answers(
     end: date,
     department_id: int | None = None,
 ) -> list[Answer]:
-    """The raw answers behind a figure, screened ones included (and marked)."""
+    """The raw answers behind a figure, screened ones included (and marked):
+    those to every version of the question, as its score counts them."""
     answers = Answer.objects.filter(
         organisation_id=question.questionnaire.organisation_id,
-        question=question,
+        question_id__in=question_versions(question),
         answered_on__gte=start,
         answered_on__lte=end,
-    ).select_related("response", "department")
+    ).select_related("response", "department", "question__questionnaire")
     if department_id is not None:
         answers = answers.filter(department_id=department_id)
     return list(answers.order_by("answered_on", "id")[:1000])

@@ -58,6 +58,12 @@ urlpatterns = [
         name="survey_import_template",
     ),
     path("surveys/<int:pk>/responses/", views.responses, name="survey_responses"),
+    path("surveys/<int:pk>/results/", views.results_page, name="survey_results"),
+    path(
+        "surveys/<int:pk>/results.xlsx",
+        views.results_download,
+        name="survey_results_download",
+    ),
     path("surveys/responses/<int:pk>/", views.response_page, name="survey_response"),
     path(
         "surveys/questions/<int:question_pk>/answers/",

@@ -24,7 +24,8 @@ from onestop.organisations.access import can, staff_view
 from onestop.organisations.selectors import organisation_get_public
 from onestop.portal.views import errors_onto
 from onestop.surveys import selectors, services
-from onestop.surveys.charts import servqual_chart
+from onestop.surveys.charts import distribution_bars, servqual_chart
+from onestop.surveys.excel import write_results
 from onestop.surveys.forms import (
     CallForm,
     ExclusionForm,
@@ -45,12 +46,14 @@ from onestop.surveys.importing import (
 )
 from onestop.surveys.links import qr_png, qr_svg, survey_url
 from onestop.surveys.models import Audience, Channel, InvitationStatus, Question, Status
+from onestop.surveys.results import questionnaire_results, response_rows
 from onestop.surveys.roles import MANAGE, RESULTS, RETURN_VISIT
 from onestop.surveys.scores import (
     DIMENSION_LABELS,
     DIMENSIONS,
     expectation_means,
     latest_servqual,
+    question_scores,
     servqual_report,
 )
 
@@ -653,6 +656,67 @@ def responses(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "surveys/responses.html", context)
 
 
+def _results(request: HttpRequest, pk: int) -> tuple[Any, PeriodForm, Any, Any]:
+    questionnaire = selectors.questionnaire_get(organisation=_org(request), pk=pk)
+    form = _period_form(request, with_department=True)
+    start, end, department = form.period()
+    results = questionnaire_results(
+        questionnaire=questionnaire,
+        start=start,
+        end=end,
+        department_id=department.pk if department else None,
+    )
+    return questionnaire, form, department, results
+
+
+@staff_view(RESULTS)
+def results_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """Question by question: counted and screened answers, mean, score, distribution."""
+    questionnaire, form, _department, results = _results(request, pk)
+    charts = {
+        r.question.pk: distribution_bars(
+            r.options, chart_id=f"dist-{r.question.pk}", title=f"{r.code} {r.text}"
+        )
+        for r in results.questions
+        if r.options and r.counted
+    }
+    context = {
+        "questionnaire": questionnaire,
+        "form": form,
+        "results": results,
+        "rows": [(r, charts.get(r.question.pk, "")) for r in results.questions],
+        "start": results.start,
+        "end": results.end,
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "surveys/results.html", context)
+
+
+@staff_view(RESULTS)
+def results_download(request: HttpRequest, pk: int) -> HttpResponse:
+    questionnaire, _form, department, results = _results(request, pk)
+    rows = response_rows(
+        questionnaire=questionnaire,
+        start=results.start,
+        end=results.end,
+        department_id=department.pk if department else None,
+        questions=[r.question for r in results.questions],
+    )
+    content = write_results(
+        results,
+        rows,
+        organisation=_org(request),
+        department=department.name if department else "",
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    name = (
+        f"{questionnaire.code}-v{questionnaire.version}-"
+        f"{results.start:%Y%m%d}-{results.end:%Y%m%d}.xlsx"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 @staff_view(RESULTS)
 def response_page(request: HttpRequest, pk: int) -> HttpResponse:
     response = selectors.response_get(organisation=_org(request), pk=pk)
@@ -697,27 +761,32 @@ def question_answers(request: HttpRequest, question_pk: int) -> HttpResponse:
         end=end,
         department_id=department.pk if department else None,
     )
-    counted = [a.value for a in rows if not a.is_excluded and a.value is not None]
-    mean = sum(counted) / len(counted) if counted else None
-    score = None
-    if (
-        mean is not None
-        and question.is_scaled
-        and question.scale_max != question.scale_min
-    ):
-        score = (
-            (mean - question.scale_min)
-            / (question.scale_max - question.scale_min)
-            * 100
-        )  # type: ignore[operator]
+    # The figure as the evaluation reads it: every version's answers, each
+    # version on its own scale; the mean is shown on this version's scale.
+    figure = question_scores(
+        organisation=_org(request),
+        start=start,
+        end=end,
+        question_ids=[question.pk],
+        department_id=department.pk if department else None,
+    )[question.pk]
+    score, mean, counted = figure.score, None, figure.count
+    if score is not None:
+        low, high = question.scale_min or 0, question.scale_max or 0
+        mean = low + score / 100 * (high - low)
+    elif not question.is_scaled:
+        values = [a.value for a in rows if not a.is_excluded and a.value is not None]
+        counted = len(values)
+        mean = sum(values) / counted if counted else None
     context = {
         "question": question,
         "form": form,
         "rows": rows,
         "start": start,
         "end": end,
-        "counted": len(counted),
+        "counted": counted,
         "mean": mean,
+        "versions": len({a.question_id for a in rows}) > 1,
         "score": score,
         "choices": {c.position: c.label for c in question.choices.all()},
     }

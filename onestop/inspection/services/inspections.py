@@ -292,6 +292,7 @@ def calibration_start(
             case=inspection.case,
             call=inspection.call,
             ticket=inspection.ticket,
+            return_visit=inspection.return_visit,
             inspected_user=inspection.inspected_user,
             department=inspection.department,
             visit_at=inspection.visit_at,

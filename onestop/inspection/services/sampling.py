@@ -1,4 +1,11 @@
-"""Sampling rules and their runs: draw cases, calls or hall visits and assign inspectors."""
+"""Sampling rules and their runs: draw cases, calls, hall visits or phone return
+visits and assign inspectors.
+
+A phone return visit is a survey call (``surveys.CallAttempt``) that was
+answered and the survey taken down; the staff member who made the call is
+the one inspected, and each questionnaire's calls are a group of the
+percentage method.
+"""
 
 from __future__ import annotations
 
@@ -38,6 +45,7 @@ from onestop.organisations.backends import has_organisation_perm
 from onestop.organisations.models import Organisation
 from onestop.posts.models import PostAssignment
 from onestop.queueing.models import Ticket, TicketStatus
+from onestop.surveys.models import CallAttempt, CallOutcome
 
 
 @dataclass(frozen=True)
@@ -207,6 +215,21 @@ def _candidates(rule: SamplingRule, start: date, end: date) -> list[Candidate]:
             .exclude(pk__in=taken.filter(call__isnull=False).values("call_id"))
             .values_list("pk", "agent_id", "queue_id")
         )
+    elif rule.target_kind == TargetKind.RETURN_VISIT:
+        rows = (
+            CallAttempt.objects.filter(
+                organisation=org,
+                outcome=CallOutcome.ANSWERED,
+                called_at__gte=first,
+                called_at__lt=after,
+            )
+            .exclude(
+                pk__in=taken.filter(return_visit__isnull=False).values(
+                    "return_visit_id"
+                )
+            )
+            .values_list("pk", "caller_id", "invitation__questionnaire__code")
+        )
     else:
         rows = (
             Ticket.objects.filter(
@@ -271,6 +294,7 @@ _FIELD = {
     TargetKind.CASE: "case_id",
     TargetKind.CALL: "call_id",
     TargetKind.VISIT: "ticket_id",
+    TargetKind.RETURN_VISIT: "return_visit_id",
 }
 
 
@@ -283,5 +307,11 @@ def _target_departments(kind: str, ids: list[int]) -> dict[int, int | None]:
     if kind == TargetKind.VISIT:
         return dict(
             Ticket.objects.filter(pk__in=ids).values_list("pk", "window__department_id")
+        )
+    if kind == TargetKind.RETURN_VISIT:
+        return dict(
+            CallAttempt.objects.filter(pk__in=ids).values_list(
+                "pk", "invitation__department_id"
+            )
         )
     return {}

@@ -2,7 +2,9 @@
 
 A published version is frozen: every write here refuses it
 (``SurveyError.NOT_DRAFT``); ``questionnaire_new_version`` copies it into the
-next draft, and responses keep pointing at the version they answered.
+next draft, and responses keep pointing at the version they answered. Each
+copied question keeps its ``lineage`` (the first version's question), so the
+scores of a question count the answers to every version of it.
 """
 
 from __future__ import annotations
@@ -335,6 +337,8 @@ def _copy_content(source: Questionnaire, copy: Questionnaire) -> None:
         # Parents (parent_id NULL) come first, so a row's parent is copied before it.
         old, choices = question.pk, list(question.choices.all())
         question.pk, question.questionnaire = None, copy
+        # Every version's copy points at the first version's question.
+        question.lineage_id = question.lineage_id or old
         question.section = sections[question.section_id]
         if question.parent_id:
             question.parent = questions[question.parent_id]
