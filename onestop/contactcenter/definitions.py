@@ -98,7 +98,7 @@ FIGURES: tuple[Figure, ...] = (
         pgettext_lazy("hotline figure", "Answer rate"),
         _(
             "Answered ÷ offered: the connection rate (接通率); GB/T 33358-2016 "
-            "asks for at least 95% over 24 hours."
+            "asks for at least 95 per cent over 24 hours."
         ),
         Kind.RATE,
         per_agent=False,

@@ -72,6 +72,7 @@ from .inspection import inspection_demo_load
 from .online import APPLICATIONS, applications_submit
 from .people import DEMO_PASSWORD, PEOPLE
 from .providers import providers_demo_load
+from .quality import quality_demo_load
 from .ratings import RATINGS, ratings_give
 from .specs import ItemSpec, OrganisationSpec, PersonSpec
 from .surveys import surveys_demo_load
@@ -144,6 +145,7 @@ def demo_load() -> DemoSummary:
             hotline_load(loaded.organisation, users=users, now=now)
             surveys_demo_load(loaded.organisation)
             inspection_demo_load(loaded.organisation)
+            quality_demo_load(loaded.organisation)
             assessment_demo_load(loaded.organisation)
             providers_demo_load(loaded.organisation)
         if opened:

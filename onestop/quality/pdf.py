@@ -1,0 +1,156 @@
+"""The monthly quality report as an A4 PDF, set in STSong-Light.
+
+STSong-Light is one of the CID fonts every PDF reader carries for Simplified
+Chinese (as in ``onestop.intake.pdf``), so the text stays real, searchable
+text and no font file ships with the project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from django.utils.translation import gettext
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from onestop.organisations.models import Organisation
+from onestop.quality.charts import number
+from onestop.quality.gaps import Gap
+from onestop.quality.selectors import Report
+
+FONT = "STSong-Light"
+
+
+@cache
+def _styles() -> dict[str, ParagraphStyle]:
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    base = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=16)
+    return {
+        "body": base,
+        "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=13),
+        "title": ParagraphStyle("title", parent=base, fontSize=16, leading=24),
+        "heading": ParagraphStyle(
+            "heading", parent=base, fontSize=12.5, leading=20, spaceBefore=8
+        ),
+    }
+
+
+def _p(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(escape(text), _styles()[style])
+
+
+def _table(rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Table:
+    table = Table(
+        [[_p(str(v), "cell") for v in row] for row in rows],
+        colWidths=[w * mm for w in widths],
+        repeatRows=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f5")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
+
+
+def render_report(
+    report: Report, gaps: Sequence[Gap], organisation: Organisation
+) -> bytes:
+    buffer = BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=16 * mm,
+        title=gettext("Monthly quality report"),
+    )
+    scope = report.label or gettext("Whole organisation")
+    story = [
+        _p(organisation.name, "heading"),
+        _p(
+            gettext("Monthly quality report %(month)s · %(scope)s")
+            % {"month": report.run.month.strftime("%Y-%m"), "scope": scope},
+            "title",
+        ),
+        _p(
+            gettext("Scheme %(scheme)s, run %(run)s, computed %(when)s.")
+            % {
+                "scheme": str(report.run.scheme),
+                "run": report.run.number,
+                "when": report.run.computed_at.strftime("%Y-%m-%d %H:%M"),
+            }
+        ),
+        Spacer(1, 4 * mm),
+        _table(
+            [
+                [gettext("Figure"), gettext("Score")],
+                [gettext("Internal quality Q内"), number(report.q_inner)],
+                [gettext("External quality Q外"), number(report.q_outer)],
+            ]
+            + [[label, number(value)] for _s, label, value in report.sources],
+            [110, 40],
+        ),
+        _p(gettext("Factors"), "heading"),
+        _table(
+            [
+                [
+                    gettext("Factor"),
+                    gettext("Weight"),
+                    gettext("Score"),
+                    gettext("Counted"),
+                ]
+            ]
+            + [
+                [
+                    "　" * row.depth + row.name,
+                    f"{row.weight:.3f}",
+                    number(row.score),
+                    "" if row.count is None else str(row.count),
+                ]
+                for row in report.factor_rows
+            ],
+            [95, 25, 25, 25],
+        ),
+    ]
+    if report.departments:
+        story += [
+            _p(gettext("Departments"), "heading"),
+            _table(
+                [[gettext("Department"), "Q内", "Q外"]]
+                + [
+                    [label, number(qi), number(qo)]
+                    for _k, label, qi, qo in report.departments
+                ],
+                [100, 35, 35],
+            ),
+        ]
+    story += [
+        _p(gettext("Trend"), "heading"),
+        _table(
+            [[gettext("Month"), "Q内", "Q外"]]
+            + [
+                [m.strftime("%Y-%m"), number(qi), number(qo)]
+                for m, qi, qo in report.trend
+            ],
+            [60, 40, 40],
+        ),
+        _p(gettext("The five gaps"), "heading"),
+    ]
+    for gap in gaps:
+        story += [_p(gap.title, "heading"), _p(gap.finding)]
+    doc.build(story)
+    return buffer.getvalue()
