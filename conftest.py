@@ -25,6 +25,9 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     # Text messages stay in memory during tests (LocmemBackend.outbox), like e-mail.
     settings.SMS_BACKEND = "onestop.notifications.sms.LocmemBackend"
+    # The named users of every test class get passwords; PBKDF2's deliberate
+    # slowness (~0.3 s a user) would be most of the suite's set-up time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
