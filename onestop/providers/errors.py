@@ -37,6 +37,22 @@ class ProviderError(ErrorCode):
             "The average for renewal must not be below the one for renewal with conditions."
         ),
     )
+    PROVIDER_NAME_MISSING = ("provider_name_missing", _("Give the provider's name."))
+    PROVIDER_NAME_TAKEN = (
+        "provider_name_taken",
+        _("A provider named %(name)s exists already."),
+    )
+    CREDIT_CODE = (
+        "credit_code",
+        _(
+            "The unified social credit code has 18 digits or capital letters; "
+            "%(code)s does not."
+        ),
+    )
+    NOT_A_MEMBER = (
+        "not_a_member",
+        _("%(user)s is not an active member of this organisation."),
+    )
     STAFF_ELSEWHERE = (
         "staff_elsewhere",
         _("%(user)s works for %(provider)s already; a person counts for one provider."),

@@ -1,8 +1,16 @@
 """The figures a contract's KPIs are scored on, for a month.
 
-A provider's work is the work of its staff (``ProviderStaff``): the data
-metrics of ``onestop.assessment.metrics`` are counted for the group of
-those people — one grouped query per metric for every contract at once.
+A contract's work is the work of its provider's staff (``ProviderStaff``)
+on the catalogue items of the contract's service type: the data metrics of
+``onestop.assessment.metrics`` are counted for the group of those people,
+narrowed to those items (the cases, their steps, ratings, rectifications,
+inspections and hall numbers) — one grouped query per metric for every
+contract at once. So a provider holding a canteen and a cleaning contract
+has its canteen cases counted for the one and its cleaning cases for the
+other. A service type listing no catalogue items has no data-sourced work.
+Cases record no place, so two contracts of one provider for the same service
+type in different regions share that work; the feedback officers' reports
+name the contract and the place, so they count for their contract alone.
 One metric belongs to this app: ``officer_reports``, the feedback officers'
 reports on the contract confirmed by a check, counted by the day seen.
 """
@@ -25,6 +33,7 @@ from onestop.providers.models import (
     FeedbackReport,
     ProviderStaff,
     ReportStatus,
+    ServiceType,
 )
 
 OFFICER_REPORTS = "officer_reports"
@@ -70,6 +79,18 @@ def staff_of(contracts: Iterable[Contract]) -> dict[int, list[int]]:
     return {c.pk: by_provider.get(c.provider_id, []) for c in contracts}
 
 
+def items_of(contracts: Iterable[Contract]) -> dict[int, set[int]]:
+    """contract id → the catalogue item ids of its service type (one query)."""
+    contracts = list(contracts)
+    by_type: dict[int, set[int]] = defaultdict(set)
+    links = ServiceType.items.through.objects.filter(
+        servicetype_id__in={c.service_type_id for c in contracts}
+    ).values_list("servicetype_id", "serviceitem_id")
+    for type_id, item_id in links:
+        by_type[type_id].add(item_id)
+    return {c.pk: by_type.get(c.service_type_id, set()) for c in contracts}
+
+
 def officer_report_counts(
     *, contracts: Iterable[Contract], start: date, end: date
 ) -> dict[int, int]:
@@ -99,6 +120,7 @@ def kpi_values(
 ) -> dict[tuple[int, str], MetricValue]:
     """(contract id, metric) → its figure in [start, end]; absent when nothing counted."""
     people: Mapping[int, list[int]] = staff_of(contracts)
+    items: Mapping[int, set[int]] = items_of(contracts)
     found: dict[tuple[int, str], MetricValue] = {}
     for key in sorted(metrics - {OFFICER_REPORTS}):
         values = metric_values(
@@ -108,6 +130,7 @@ def kpi_values(
             end=end,
             subject="group",
             people=people,
+            item_ids=items,
         )
         found.update({(cid, key): value for cid, value in values.items()})
     if OFFICER_REPORTS in metrics:

@@ -192,14 +192,14 @@ class Contract(OrganisationOwned, TimeStamped):
         validators=PERCENT,
     )
     deduction_per_point = models.DecimalField(
-        _("deduction per point below (% of base)"),
+        _("deduction per point below (per cent of base)"),
         max_digits=5,
         decimal_places=2,
         default=Decimal(1),
         validators=[MinValueValidator(Decimal(0))],
     )
     floor = models.DecimalField(
-        _("payment floor (% of base)"),
+        _("payment floor (per cent of base)"),
         max_digits=5,
         decimal_places=2,
         default=Decimal(70),
@@ -215,14 +215,14 @@ class Contract(OrganisationOwned, TimeStamped):
         help_text=_("Empty: the bonus starts at the full-payment score."),
     )
     bonus_per_point = models.DecimalField(
-        _("bonus per point above (% of base)"),
+        _("bonus per point above (per cent of base)"),
         max_digits=5,
         decimal_places=2,
         default=Decimal(0),
         validators=[MinValueValidator(Decimal(0))],
     )
     bonus_cap = models.DecimalField(
-        _("bonus cap (% of base)"),
+        _("bonus cap (per cent of base)"),
         max_digits=5,
         decimal_places=2,
         default=Decimal(0),

@@ -60,7 +60,7 @@ def contract_get(
     contract = contract_list(organisation=organisation, scope=scope).filter(
         number=number
     )
-    found = contract.prefetch_related("kpis").first()
+    found = contract.prefetch_related("kpis", "service_type__items").first()
     if found is None:
         raise Http404
     return found
@@ -261,3 +261,46 @@ def active_contracts(*, organisation: Organisation) -> QuerySet[Contract]:
     return contract_list(organisation=organisation, scope=None).filter(
         status=ContractStatus.ACTIVE
     )
+
+
+# --- Setting up ------------------------------------------------------------------------
+
+
+def provider_setup_list(*, organisation: Organisation) -> QuerySet[Provider]:
+    """Every provider with its staff and its number of contracts (three queries)."""
+    from django.db.models import Count
+
+    return (
+        Provider.objects.filter(organisation=organisation)
+        .annotate(contract_count=Count("contracts", distinct=True))
+        .prefetch_related(
+            Prefetch(
+                "staff",
+                queryset=ProviderStaff.objects.select_related("user").order_by(
+                    "user__username"
+                ),
+            )
+        )
+        .order_by("-is_active", "name")
+    )
+
+
+def provider_get(*, organisation: Organisation, pk: int) -> Provider:
+    found = provider_setup_list(organisation=organisation).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def kpi_library(*, organisation: Organisation) -> list[Any]:
+    """The indicator versions a contract KPI can be copied from: the latest of
+    each data-sourced indicator in use."""
+    from onestop.assessment.metrics import METRICS
+    from onestop.assessment.models import Source
+    from onestop.assessment.selectors import current_versions
+
+    return [
+        version
+        for version in current_versions(organisation=organisation)
+        if version.source == Source.METRIC and version.metric_key in METRICS
+    ]

@@ -1,7 +1,8 @@
 """Writes of the providers app. Each runs in one transaction with an audit event.
 
-Contracts: ``contract_create`` (with its KPIs, all validated together),
-``provider_staff_link``. The month: ``deduction_record`` (an inspector's
+Providers: ``provider_save`` (create or edit, with the staff whose work
+counts for it). Contracts: ``contract_create`` (with its KPIs, all
+validated together), ``provider_staff_link``. The month: ``deduction_record`` (an inspector's
 check with evidence), ``assessment_run`` (a new version of a contract's
 month: KPI points from the data, deductions, payment), ``assessment_sign``
 (closes the month). Feedback officers: ``officer_appoint``,
@@ -10,6 +11,7 @@ month: KPI points from the data, deductions, payment), ``assessment_sign``
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -31,7 +33,7 @@ from onestop.compute.scoring import (
     rule_from_dict,
     score_points,
 )
-from onestop.organisations.models import Organisation
+from onestop.organisations.models import Membership, Organisation
 from onestop.portal.storage import private_storage
 from onestop.providers.errors import ProviderError
 from onestop.providers.kpis import COUNT_METRICS, kpi_values, metric_choices
@@ -59,6 +61,121 @@ POINT = Decimal("0.01")
 
 def points(value: float | Decimal) -> Decimal:
     return Decimal(str(value)).quantize(POINT, rounding=ROUND_HALF_UP)
+
+
+# --- Providers ------------------------------------------------------------------------
+
+CREDIT_CODE = re.compile(r"^[0-9A-Z]{18}$")
+
+
+@dataclass(frozen=True)
+class ProviderDetails:
+    name: str
+    credit_code: str = ""
+    contact_person: str = ""
+    contact_phone: str = ""
+    is_active: bool = True
+
+
+def _provider_errors(
+    organisation: Organisation,
+    details: ProviderDetails,
+    provider: Provider | None,
+    staff: Sequence[Any],
+) -> list[ServiceError]:
+    errors = []
+    name = details.name.strip()
+    if not name:
+        errors.append(ServiceError(ProviderError.PROVIDER_NAME_MISSING, field="name"))
+    else:
+        taken = Provider.objects.filter(organisation=organisation, name=name)
+        if provider is not None:
+            taken = taken.exclude(pk=provider.pk)
+        if taken.exists():
+            errors.append(
+                ServiceError(ProviderError.PROVIDER_NAME_TAKEN, field="name", name=name)
+            )
+    code = details.credit_code.strip()
+    if code and not CREDIT_CODE.match(code):
+        errors.append(
+            ServiceError(ProviderError.CREDIT_CODE, field="credit_code", code=code)
+        )
+    members = set(
+        Membership.objects.filter(
+            organisation=organisation, is_active=True, user__in=list(staff)
+        ).values_list("user_id", flat=True)
+    )
+    elsewhere = ProviderStaff.objects.filter(
+        organisation=organisation, user__in=list(staff)
+    ).select_related("provider")
+    if provider is not None:
+        elsewhere = elsewhere.exclude(provider=provider)
+    taken_by = {link.user_id: link.provider for link in elsewhere}
+    for user in staff:
+        if user.pk not in members:
+            errors.append(
+                ServiceError(ProviderError.NOT_A_MEMBER, field="staff", user=user)
+            )
+        elif user.pk in taken_by:
+            errors.append(
+                ServiceError(
+                    ProviderError.STAFF_ELSEWHERE,
+                    field="staff",
+                    user=user,
+                    provider=taken_by[user.pk],
+                )
+            )
+    return errors
+
+
+@transaction.atomic
+def provider_save(
+    *,
+    actor: Any,
+    organisation: Organisation,
+    details: ProviderDetails,
+    staff: Sequence[Any],
+    provider: Provider | None = None,
+) -> Provider:
+    """Create a provider (or change one) and set the people whose work counts for it.
+
+    Every problem is named at once and nothing is written: a missing or taken
+    name, a malformed credit code, a person who is not a member here or who
+    works for another provider already.
+    """
+    if provider is not None and provider.organisation_id != organisation.pk:
+        raise ServiceError(ProviderError.FOREIGN, field="provider", name=provider)
+    raise_all(_provider_errors(organisation, details, provider, staff))
+    created = provider is None
+    if provider is None:
+        provider = Provider(organisation=organisation)
+    else:
+        provider = Provider.objects.select_for_update().get(pk=provider.pk)
+    provider.name = details.name.strip()
+    provider.credit_code = details.credit_code.strip()
+    provider.contact_person = details.contact_person.strip()
+    provider.contact_phone = details.contact_phone.strip()
+    provider.is_active = details.is_active
+    provider.save()
+    wanted = {user.pk for user in staff}
+    current = set(provider.staff.values_list("user_id", flat=True))
+    provider.staff.exclude(user_id__in=wanted).delete()
+    ProviderStaff.objects.bulk_create(
+        ProviderStaff(organisation=organisation, provider=provider, user_id=user_id)
+        for user_id in sorted(wanted - current)
+    )
+    audit_record(
+        verb="providers.provider_created" if created else "providers.provider_changed",
+        actor=actor,
+        organisation=organisation,
+        target=provider,
+        data={
+            "name": provider.name,
+            "staff_added": sorted(wanted - current),
+            "staff_removed": sorted(current - wanted),
+        },
+    )
+    return provider
 
 
 # --- Contracts ------------------------------------------------------------------------
@@ -413,6 +530,58 @@ def assessment_run(
     return assessment
 
 
+@transaction.atomic
+def assessment_run_month(
+    *,
+    actor: Any,
+    organisation: Organisation,
+    month: date,
+    now: datetime | None = None,
+) -> list[MonthlyAssessment]:
+    """Compute ``month`` for every contract in force then and not yet signed.
+
+    Each contract gets a new version exactly as ``assessment_run`` would give
+    it, but the KPI figures of all the contracts come from one grouped query
+    per metric. Signed months are left as they are.
+    """
+    now = now or timezone.now()
+    month = month_start(month)
+    if timezone.localdate(now) <= month_end(month):
+        raise ServiceError(
+            ProviderError.MONTH_NOT_OVER, field="month", month=month_label(month)
+        )
+    signed = MonthlyAssessment.objects.filter(
+        month=month, status=AssessmentStatus.SIGNED
+    ).values("contract_id")
+    contracts = list(
+        Contract.objects.select_for_update()
+        .filter(
+            organisation=organisation,
+            starts_on__lte=month_end(month),
+            ends_on__gte=month,
+        )
+        .exclude(pk__in=signed)
+        .order_by("pk")
+    )
+    results = kpi_results(contracts=contracts, month=month)
+    deductions: dict[int, list[ContractDeduction]] = {c.pk: [] for c in contracts}
+    for deduction in ContractDeduction.objects.filter(
+        contract__in=contracts, month=month
+    ).order_by("recorded_at", "pk"):
+        deductions[deduction.contract_id].append(deduction)
+    assessments = [
+        _assessment_save(c, month, results[c.pk], deductions[c.pk], actor, now)
+        for c in contracts
+    ]
+    audit_record(
+        verb="providers.month_run",
+        actor=actor,
+        organisation=organisation,
+        data={"month": month_label(month), "contracts": len(assessments)},
+    )
+    return assessments
+
+
 def _assessment_save(
     contract: Contract,
     month: date,
@@ -673,12 +842,15 @@ __all__ = [
     "ContractTerms",
     "KpiSpec",
     "Photo",
+    "ProviderDetails",
     "assessment_run",
+    "assessment_run_month",
     "assessment_sign",
     "contract_create",
     "deduction_record",
     "kpi_results",
     "officer_appoint",
+    "provider_save",
     "provider_staff_link",
     "report_check",
     "report_submit",

@@ -14,6 +14,15 @@ urlpatterns = [
         name="provider_report_photo",
     ),
     path("providers/officers/", views.officer_list, name="provider_officers"),
+    path("providers/run/", views.month_run_all, name="provider_run_all"),
+    path("providers/setup/", views.provider_setup, name="provider_setup"),
+    path("providers/setup/new/", views.provider_new, name="provider_new"),
+    path("providers/setup/<int:pk>/", views.provider_edit, name="provider_edit"),
+    path(
+        "providers/setup/contracts/new/",
+        views.contract_new,
+        name="provider_contract_new",
+    ),
     path("providers/compare/<slug:code>/", views.compare, name="provider_compare"),
     path(
         "providers/export/<str:month>.xlsx", views.month_export, name="provider_export"

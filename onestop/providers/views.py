@@ -1,5 +1,9 @@
 """Staff pages of the providers app: contracts, months, statements, comparison, reports.
 
+Administrators set up providers (with the staff whose work counts for them)
+and contracts (terms, payment formula, KPIs copied from the assessment's
+indicator library) on the setup pages.
+
 Staff of the organisation holding ``providers.view_contract`` see every
 provider; a provider's own staff (``providers.view_own_provider``) see
 their provider's contracts and statements only — anyone else's is a 404.
@@ -25,7 +29,15 @@ from onestop.organisations.access import can, staff_view
 from onestop.providers import selectors, services
 from onestop.providers.charts import comparison_chart, scores_chart
 from onestop.providers.excel import write_month
-from onestop.providers.forms import CheckForm, DeductionForm, OfficerForm, RunForm
+from onestop.providers.forms import (
+    CheckForm,
+    ContractForm,
+    DeductionForm,
+    OfficerForm,
+    ProviderForm,
+    RunForm,
+)
+from onestop.providers.kpis import OFFICER_REPORTS, OFFICER_REPORTS_DEFINITION
 from onestop.providers.models import (
     AssessmentStatus,
     Contract,
@@ -110,6 +122,9 @@ def provider_home(request: HttpRequest) -> HttpResponse:
         "may_check": can(request, CHECK),
         "may_appoint": can(request, APPOINT),
         "may_export": scope is None,
+        "may_setup": scope is None and can(request, "providers.view_provider"),
+        "may_run": scope is None and can(request, RUN),
+        "run_form": RunForm(initial={"month": month_label(month)}, prefix="run"),
     }
     return render(request, "providers/home.html", context)
 
@@ -379,3 +394,192 @@ def officer_list(request: HttpRequest) -> HttpResponse:
     return render(
         request, "providers/officers.html", context, status=400 if form.errors else 200
     )
+
+
+# --- Setting up providers and contracts (administrators) ----------------------------------
+
+ADD_PROVIDER = "providers.add_provider"
+CHANGE_PROVIDER = "providers.change_provider"
+ADD_CONTRACT = "providers.add_contract"
+
+
+@staff_view("providers.view_provider")
+def provider_setup(request: HttpRequest) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    context = {
+        "providers": selectors.provider_setup_list(organisation=organisation),
+        "may_add": can(request, ADD_PROVIDER),
+        "may_change": can(request, CHANGE_PROVIDER),
+        "may_add_contract": can(request, ADD_CONTRACT),
+    }
+    return render(request, "providers/setup.html", context)
+
+
+def _provider_form_page(
+    request: HttpRequest, provider: Provider | None
+) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    initial = {}
+    if provider is not None:
+        initial = {
+            "name": provider.name,
+            "credit_code": provider.credit_code,
+            "contact_person": provider.contact_person,
+            "contact_phone": provider.contact_phone,
+            "is_active": provider.is_active,
+            "staff": [link.user_id for link in provider.staff.all()],
+        }
+    form = ProviderForm(
+        request.POST or None,
+        initial=initial,
+        organisation=organisation,
+        provider=provider,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            saved = services.provider_save(
+                actor=request.user,
+                organisation=organisation,
+                provider=provider,
+                staff=list(data["staff"]),
+                details=services.ProviderDetails(
+                    name=data["name"],
+                    credit_code=data["credit_code"],
+                    contact_person=data["contact_person"],
+                    contact_phone=data["contact_phone"],
+                    is_active=data["is_active"],
+                ),
+            )
+        except (ServiceError, ServiceErrors) as error:
+            _errors_onto(form, error)
+        else:
+            messages.success(request, _("%(name)s is saved.") % {"name": saved.name})
+            return redirect("staff:provider_setup")
+    context = {"form": form, "provider": provider}
+    return render(
+        request,
+        "providers/provider_form.html",
+        context,
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_view(ADD_PROVIDER)
+def provider_new(request: HttpRequest) -> HttpResponse:
+    return _provider_form_page(request, None)
+
+
+@staff_view(CHANGE_PROVIDER)
+def provider_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    provider = selectors.provider_get(
+        organisation=request.organisation,  # type: ignore[attr-defined]
+        pk=pk,
+    )
+    return _provider_form_page(request, provider)
+
+
+def _kpis_chosen(form: ContractForm) -> list[services.KpiSpec]:
+    data = form.cleaned_data
+    kpis = [
+        services.KpiSpec.from_indicator(version, data[form.kpi_field(version)])
+        for version in form.indicators
+        if data.get(form.kpi_field(version)) is not None
+    ]
+    if data.get("officer_weight") is not None:
+        kpis.append(
+            services.KpiSpec(
+                name=_("Feedback officers' reports"),
+                metric=OFFICER_REPORTS,
+                rule={
+                    "kind": "deduction",
+                    "points_per_event": float(data["officer_points"]),
+                    "cap": float(data["officer_cap"]),
+                },
+                weight=data["officer_weight"],
+                definition=str(OFFICER_REPORTS_DEFINITION),
+                target="0",
+            )
+        )
+    return kpis
+
+
+_TERMS = [
+    "number",
+    "provider",
+    "service_type",
+    "starts_on",
+    "ends_on",
+    "monthly_base",
+    "full_at",
+    "deduction_per_point",
+    "floor",
+    "bonus_from",
+    "bonus_per_point",
+    "bonus_cap",
+    "review_after_months",
+    "renew_at",
+    "conditions_at",
+]
+
+
+@staff_view(ADD_CONTRACT)
+def contract_new(request: HttpRequest) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = ContractForm(
+        request.POST or None,
+        organisation=organisation,
+        indicators=selectors.kpi_library(organisation=organisation),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        terms = services.ContractTerms(
+            regions=list(data["regions"]),
+            kpis=_kpis_chosen(form),
+            **{name: data[name] for name in _TERMS},
+        )
+        try:
+            contract = services.contract_create(
+                actor=request.user, organisation=organisation, terms=terms
+            )
+        except (ServiceError, ServiceErrors) as error:
+            _errors_onto(form, error)
+        else:
+            messages.success(
+                request,
+                _("Contract %(number)s is in force with %(n)s KPIs.")
+                % {"number": contract.number, "n": len(terms.kpis)},
+            )
+            return redirect("staff:provider_contract", contract.number)
+    return render(
+        request,
+        "providers/contract_form.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@staff_view(RUN)
+def month_run_all(request: HttpRequest) -> HttpResponse:
+    """Run a month for every contract in force and not yet signed."""
+    form = RunForm(request.POST, prefix="run")
+    if not form.is_valid():
+        for problems in form.errors.values():
+            messages.error(request, " ".join(problems))
+        return redirect("staff:providers")
+    try:
+        ran = services.assessment_run_month(
+            actor=request.user,
+            organisation=request.organisation,  # type: ignore[attr-defined]
+            month=form.cleaned_data["month"],
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("%(month)s computed for %(n)s contracts not yet signed.")
+            % {"month": month_label(form.cleaned_data["month"]), "n": len(ran)},
+        )
+    return redirect("staff:providers")

@@ -63,7 +63,7 @@ class SectionForm(forms.Form):
 
 class QuestionForm(forms.Form):
     section = forms.TypedChoiceField(label=_("Section"), coerce=int)
-    kind = forms.ChoiceField(label=_("Kind"), choices=BUILDABLE)
+    kind = forms.ChoiceField(label=_("Question type"), choices=BUILDABLE)
     text = forms.CharField(
         label=_("Question"), widget=forms.Textarea(attrs={"rows": 2})
     )

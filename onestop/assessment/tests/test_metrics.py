@@ -133,3 +133,72 @@ class QaScoreTests(OneStopTestCase):
             organisation=self.uni, start=MAY["start"], end=MAY["end"]
         )
         self.assertEqual(got, {1: MetricValue(85.0, 4)})  # (90 × 3 + 70) / 4
+
+
+class GroupItemRestrictionTests(OneStopTestCase):
+    """``item_ids`` narrows a group to the records of its catalogue items' cases."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        populate_may(cls)
+        from onestop.common.testing import make_item
+
+        cls.other_item = make_item(cls.uni, cls.uni_structure, code="U-002",
+                                   name="宿舍维修")  # fmt: skip
+
+    def group(self, key: str, items: list[int], **kw: object) -> dict:
+        people = {1: [self.uni_clerk.pk, self.uni_technician.pk]}
+        return metric_values(organisation=self.uni, key=key, subject="group",
+                             people=people, item_ids={1: items}, **MAY, **kw)  # fmt: skip
+
+    def test_the_groups_item_keeps_every_case_record(self) -> None:
+        item = [self.item.pk]
+        self.assertEqual(self.group("on_time_rate", item), {1: MetricValue(80.0, 5)})
+        self.assertEqual(self.group("average_rating", item), {1: MetricValue(3.4, 5)})
+        self.assertEqual(self.group("complaints", item), {1: MetricValue(1.0, 1)})
+        self.assertEqual(self.group("one_time_rate", item), {1: MetricValue(75.0, 4)})
+
+    def test_another_items_cases_do_not_count(self) -> None:
+        other = [self.other_item.pk]
+        self.assertEqual(self.group("on_time_rate", other), {})
+        self.assertEqual(self.group("average_rating", other), {})
+        self.assertEqual(self.group("bad_ratings", other), {1: MetricValue(0.0, 0)})
+
+    def test_records_tied_to_no_case_do_not_count_for_a_restricted_group(self) -> None:
+        item = [self.item.pk]
+        self.assertEqual(self.group("handover_timeliness", item), {})
+        self.assertEqual(self.group("average_wait_minutes", item), {})
+        self.assertEqual(self.group("qa_score", item), {})
+
+    def test_hall_numbers_and_handovers_count_through_their_case(self) -> None:
+        from onestop.assessment.testing import at, make_case, make_handover
+        from onestop.queueing.models import Ticket
+
+        case = make_case(
+            self.item, clerk=self.uni_clerk, received_at=at("2025-05-02 09:00")
+        )
+        Ticket.objects.filter(organisation=self.uni).update(case=case)
+        line = make_handover(self.uni, giver=self.uni_technician, receiver=self.uni_clerk,
+                             department=self.front, handed_over_at=at("2025-05-20 10:00"),
+                             due_at=at("2025-05-21 17:30"),
+                             received_at=at("2025-05-21 09:00"))  # fmt: skip
+        line.reference = case.number
+        line.save(update_fields=["reference"])
+        item, other = [self.item.pk], [self.other_item.pk]
+        self.assertEqual(self.group("average_wait_minutes", item),
+                         {1: MetricValue(15.0, 2)})  # fmt: skip
+        self.assertEqual(self.group("average_wait_minutes", other), {})
+        self.assertEqual(self.group("handover_timeliness", item),
+                         {1: MetricValue(100.0, 1)})  # fmt: skip
+
+    def test_a_group_left_out_of_item_ids_counts_all_its_work(self) -> None:
+        people = {1: [self.uni_clerk.pk], 2: [self.uni_clerk.pk]}
+        got = metric_values(organisation=self.uni, key="average_rating", subject="group",
+                            people=people, item_ids={2: [self.other_item.pk]}, **MAY)  # fmt: skip
+        self.assertEqual(got, {1: MetricValue(3.0, 4)})
+
+    def test_item_ids_are_refused_for_other_subjects(self) -> None:
+        with self.assertRaises(ValueError):
+            metric_values(organisation=self.uni, key="average_rating", subject="person",
+                          item_ids={1: [self.item.pk]}, **MAY)  # fmt: skip

@@ -4,7 +4,8 @@
 (or the tax hall) its outsourced services: two canteen operators and two
 cleaning companies in competition, one dormitory-repair and one property
 company, each on a contract for its regions with KPIs over the work of its
-staff (on-time steps, ratings, bad ratings) and the feedback officers'
+staff on its service type's catalogue items (repair: the 维修服务 items,
+property: the 公寓服务 ones; on-time steps, ratings, bad ratings) and the feedback officers'
 confirmed reports. May to October 2026 are run and signed — so each contract
 shows six months of scores and payments and a renewal recommendation — with
 inspectors' deductions and officers' reports along the way; November is open
@@ -21,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
+from onestop.catalog.models import ServiceItem
 from onestop.organisations.models import Membership, Organisation, OrganisationKind
 from onestop.providers.models import (
     FeedbackReport,
@@ -81,6 +83,9 @@ UNIVERSITY_OFFICERS = (
     ("王浩", "东区5号楼", "2024级机械2班"),
     ("陈思", "西区", "研究生会"),
 )
+# The catalogue categories whose cases are a service type's work (its KPIs'
+# cases, ratings and inspections); canteen and cleaning have no catalogue items.
+ITEM_CATEGORIES = {"repair": "维修服务", "property": "公寓服务"}
 TAX_HALL_OFFICERS = (("赵敏", "办税大厅", "纳税人代表"),)
 DEDUCTION_REASONS = (
     ("巡查发现公共区域卫生不达标", "督查巡查记录及现场照片"),
@@ -114,6 +119,12 @@ def providers_demo_load(organisation: Organisation) -> bool:
             service = ServiceType.objects.create(
                 organisation=organisation, code=code, name=name
             )
+            if code in ITEM_CATEGORIES:
+                service.items.set(
+                    ServiceItem.objects.filter(
+                        organisation=organisation, category=ITEM_CATEGORIES[code]
+                    )
+                )
             for index, offer in enumerate(offers):
                 contract = _contract(
                     organisation, service, regions, index, offer, people

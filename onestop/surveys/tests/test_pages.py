@@ -124,7 +124,7 @@ class StaffPageTests(SurveyTestCase):
             },
         )
         self.assertEqual(page.status_code, 400)
-        self.assertContains(page, "one per line", status_code=400)
+        self.assertContains(page, "每行一个", status_code=400)
 
     def test_the_drill_down_lists_screened_answers_marked_but_not_counted(self) -> None:
         self.respond(overall=5)
