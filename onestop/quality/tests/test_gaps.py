@@ -17,7 +17,7 @@ class GapTests(OneStopTestCase):
         self.assertEqual([g.number for g in found], [1, 2, 3, 4, 5])
         for gap in found:
             self.assertFalse(gap.has_data, gap.title)
-            self.assertTrue(gap.finding.startswith("No data"), gap.finding)
+            self.assertTrue(gap.finding.startswith("无数据"), gap.finding)
             self.assertIsNone(gap.chart)
 
     def test_gap_2_counts_items_whose_time_limit_is_not_quantified(self) -> None:
@@ -31,7 +31,7 @@ class GapTests(OneStopTestCase):
         loose.steps.all().delete()
         gap = gaps.gap_2(self.uni, None)
         self.assertTrue(gap.has_data)
-        self.assertIn("2 standards are not quantified", gap.finding)
+        self.assertIn("2 项标准未量化", gap.finding)
         self.assertIn("<svg", gap.chart)
 
     def test_gap_4_lists_the_public_commitments(self) -> None:
