@@ -21,6 +21,8 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("onestop.ratings.urls_public")),
     path("o/<slug:org_slug>/", include("onestop.surveys.urls_public")),
     path("o/<slug:org_slug>/", include("onestop.providers.urls_public")),
+    path("o/<slug:org_slug>/", include("onestop.customers.urls_public")),
+    path("o/<slug:org_slug>/", include("onestop.servicecontracts.urls_public")),
     path("staff/", include("config.urls_staff")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.urls_api")),

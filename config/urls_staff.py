@@ -49,4 +49,8 @@ urlpatterns = [
     path("", include("onestop.quality.urls_staff")),
     path("", include("onestop.assessment.urls_staff")),
     path("", include("onestop.providers.urls_staff")),
+    path("", include("onestop.customers.urls_staff")),
+    path("", include("onestop.topics.urls_staff")),
+    path("", include("onestop.fieldservice.urls_staff")),
+    path("", include("onestop.servicecontracts.urls_staff")),
 ]

@@ -1,0 +1,3 @@
+"""Staff routes of the customers app (included under /staff/, namespace "staff")."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Staff routes of the fieldservice app (included under /staff/, namespace "staff")."""
+
+urlpatterns: list = []

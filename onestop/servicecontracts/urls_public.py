@@ -1,0 +1,3 @@
+"""Public routes of the servicecontracts app (included under /o/<org_slug>/)."""
+
+urlpatterns: list = []
