@@ -14,6 +14,7 @@ from onestop.organisations.models import Organisation
 from onestop.quality import scoring, sources
 from onestop.quality.models import (
     BindingKind,
+    CaseMetric,
     EvaluationRun,
     ManualScore,
     Scheme,
@@ -190,7 +191,7 @@ def report(*, run: EvaluationRun, scope: str = "all") -> Report:
                 count=leaf.get("count") if is_leaf else None,
                 kind=factor["kind"],
                 kind_label=str(kinds.get(factor["kind"], factor["kind"])),
-                ref=factor["ref"],
+                ref=_readable_ref(factor["kind"], factor["ref"]),
                 url=sources.drill_url(
                     kind=factor["kind"],
                     ref=factor["ref"],
@@ -253,3 +254,10 @@ def trend(
         out.append((month, figures.get("q_inner"), figures.get("q_outer")))
         month = (month + timedelta(days=32)).replace(day=1)
     return out
+
+
+def _readable_ref(kind: str, ref: str) -> str:
+    """A case metric by its name ("On-time rate"), other bindings by their number."""
+    if kind == BindingKind.CASE_METRIC and ref in CaseMetric.values:
+        return str(CaseMetric(ref).label)
+    return ref
