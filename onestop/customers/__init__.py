@@ -1,1 +1,1 @@
-"""Customers (客户): one record per person or organisation with contacts and history, duplicates merged, segments by rules and their service policies."""
+"""Customers (客户): records with history, duplicates merged, segments and policies."""

@@ -66,6 +66,8 @@ from onestop.ratings.sweep import rectifications_sweep
 
 from .assessment import assessment_demo_load
 from .cases import SCRIPTS, SWEEP_AT, cases_play
+from .customers import customers_demo_load
+from .fieldservice import fieldservice_demo_load
 from .hall import HALLS, hall_load
 from .hotline import hotline_load
 from .inspection import inspection_demo_load
@@ -74,9 +76,11 @@ from .people import DEMO_PASSWORD, PEOPLE
 from .providers import providers_demo_load
 from .quality import quality_demo_load
 from .ratings import RATINGS, ratings_give
+from .servicecontracts import servicecontracts_demo_load
 from .specs import ItemSpec, OrganisationSpec, PersonSpec
 from .surveys import surveys_demo_load
 from .taxhall import TAX_HALL
+from .topics import topics_demo_load
 from .university import UNIVERSITY
 
 ORGANISATIONS: tuple[OrganisationSpec, ...] = (UNIVERSITY, TAX_HALL)
@@ -148,6 +152,10 @@ def demo_load() -> DemoSummary:
             quality_demo_load(loaded.organisation)
             assessment_demo_load(loaded.organisation)
             providers_demo_load(loaded.organisation)
+            servicecontracts_demo_load(loaded.organisation)
+            customers_demo_load(loaded.organisation)
+            topics_demo_load(loaded.organisation)
+            fieldservice_demo_load(loaded.organisation)
         if opened:
             # Once, as the demo's Monday morning: the late cases get their warnings.
             cases_sweep(now=SWEEP_AT)

@@ -1,1 +1,1 @@
-"""Field service (送货安装与上门服务): orders, delivery and installation appointments, dispatch with routes, signed service records."""
+"""Field service (送货安装与上门服务): orders, appointments, dispatch, signed records."""

@@ -34,6 +34,7 @@ from onestop.cases.states import INTAKE, Action, refusal
 from onestop.catalog.models import ItemKind, ItemVersion, ServiceItem
 from onestop.catalog.versions import ItemSpec
 from onestop.common.errors import ServiceError, raise_all
+from onestop.customers.policies import time_limit_for
 from onestop.intake.checks import (
     Applicant,
     MaterialCheck,
@@ -298,9 +299,12 @@ def case_start_circulation(case: Case, spec: ItemSpec, now: datetime) -> None:
     """Accept: start the clock and hand the case to the first internal step."""
     case.accepted_at = now
     case.status = CaseStatus.IN_PROGRESS
+    # A segment's service policy may promise less than the catalogue (篇3).
+    case.limit_days = time_limit_for(case)
     fields = [
         "accepted_at",
         "status",
+        "limit_days",
         "current_step",
         "current_department",
         "current_post",

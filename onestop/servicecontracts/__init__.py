@@ -1,1 +1,1 @@
-"""Service contracts (售后服务合同): entitlements per contract, their use, the rate card, quotes and bills."""
+"""Service contracts (售后服务合同): entitlements, their use, rate card, quotes, bills."""

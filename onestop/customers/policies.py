@@ -1,0 +1,66 @@
+"""The service policy in force for a customer or a case (篇3 差异化服务).
+
+The case engine asks ``time_limit_for`` at acceptance; it is a pure read, so
+accepting the same case twice (after a supplement) gives the same limit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from onestop.customers.models import Customer, ServicePolicy
+from onestop.customers.selectors import customer_matching
+
+
+def policy_for_customer(customer: Customer | None) -> ServicePolicy | None:
+    """The policy of the customer's most prioritised segment, if any."""
+    if customer is None:
+        return None
+    return (
+        ServicePolicy.objects.filter(segment__members=customer)
+        .select_related("segment", "account_manager")
+        .order_by("priority", "segment__name")
+        .first()
+    )
+
+
+def customer_for_case(case: Any) -> Customer | None:
+    link = getattr(case, "customer_link", None) if case.pk else None
+    if link is not None and link.customer.merged_into_id is None:
+        return link.customer
+    customer, _kind = customer_matching(
+        organisation_id=case.organisation_id,
+        id_number=case.applicant_id_number,
+        phone=case.applicant_phone,
+    )
+    return customer
+
+
+def policy_for_case(case: Any) -> ServicePolicy | None:
+    return policy_for_customer(customer_for_case(case))
+
+
+def time_limit_for(case: Any) -> int | None:
+    """The tighter of the catalogue's promised limit and the customer's policy's."""
+    catalogue = case.item_version.snapshot.get("promised_limit_days")
+    if not catalogue:
+        return catalogue
+    policy = policy_for_case(case)
+    if policy is None or not policy.time_limit_days:
+        return int(catalogue)
+    return min(int(catalogue), policy.time_limit_days)
+
+
+def priority_for(
+    *, organisation_id: int, id_number: str = "", phone: str = ""
+) -> tuple[int, str] | None:
+    """(priority, routing tier) for a ticket at the hall's kiosk or a call at the switch.
+
+    For the hall queue and the hotline's routing to ask, e.g. with the caller's
+    number; None when the standard service applies.
+    """
+    customer, _kind = customer_matching(
+        organisation_id=organisation_id, id_number=id_number, phone=phone
+    )
+    policy = policy_for_customer(customer)
+    return (policy.priority, policy.routing_tier) if policy else None
