@@ -139,8 +139,12 @@ class OrderToSignatureTests(BrowserTestCase):
         page.wait_for_selector("#signed-record, .fs-problems")
         problems = page.locator(".fs-problems")
         self.assertEqual(problems.count(), 0, problems.all_inner_texts())
-        self.assertTrue(
-            page.eval_on_selector("#signature-image", "img => img.naturalWidth > 0")
+        # The signature is served by its own request: wait until the image has
+        # loaded (a broken image never gets a width, and the wait times out).
+        page.wait_for_function(
+            "() => { const img = document.querySelector('#signature-image');"
+            " return img !== null && img.complete && img.naturalWidth > 0; }",
+            timeout=15_000,
         )
         record = ServiceRecord.objects.get(job__order=order)
         self.assertEqual(record.signature.read()[:8], b"\x89PNG\r\n\x1a\n")
