@@ -42,7 +42,6 @@ The database is dropped at the end unless ``--keep``.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import random
 import sys
@@ -56,9 +55,12 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.scratch import ScratchDatabase, django_start  # noqa: E402
+
 BENCH_DIR = ROOT / "var" / "bench"
 SQLITE_PATH = BENCH_DIR / "assessment.sqlite3"
 PG_DB = "onestop_assessment_bench"
+SCRATCH = ScratchDatabase(SQLITE_PATH, PG_DB)
 GOAL_S = 30.0
 SH = ZoneInfo("Asia/Shanghai")
 FIRST = datetime(2026, 4, 1, tzinfo=SH)
@@ -70,56 +72,6 @@ SERVICES = (("repair", "宿舍报修"), ("canteen", "餐饮服务"), ("cleaning"
 
 
 # --- Database -------------------------------------------------------------------------
-
-
-def database_url(args: argparse.Namespace) -> str:
-    if args.db == "postgres":
-        return f"{args.pg_url.rstrip('/')}/{PG_DB}"
-    return f"sqlite:///{SQLITE_PATH}"
-
-
-def database_create(args: argparse.Namespace) -> None:
-    if args.db == "postgres":
-        _on_pg_server(args, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)",
-                      f"CREATE DATABASE {PG_DB}")  # fmt: skip
-    else:
-        BENCH_DIR.mkdir(parents=True, exist_ok=True)
-        _sqlite_remove()
-
-
-def database_drop(args: argparse.Namespace) -> None:
-    from django.db import connections
-
-    connections.close_all()
-    if args.db == "postgres":
-        _on_pg_server(args, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-    else:
-        _sqlite_remove()
-
-
-def _on_pg_server(args: argparse.Namespace, *statements: str) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{args.pg_url.rstrip('/')}/postgres", autocommit=True) as c:
-        for statement in statements:
-            c.execute(statement)
-
-
-def _sqlite_remove() -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
-
-
-def django_start(url: str) -> None:
-    import django
-
-    os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
-    os.environ["LOG_LEVEL"] = "WARNING"
-    os.environ["SMS_BACKEND"] = "locmem"
-    os.environ["EMAIL_BACKEND"] = "locmem"
-    django.setup()
-    logging.getLogger("kombu").setLevel(logging.ERROR)
 
 
 def analyze() -> None:
@@ -519,13 +471,13 @@ def main() -> None:
         f"{args.cases:,} cases on {args.db} "
         f"({os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f})"
     )
-    database_create(args)
-    django_start(database_url(args))
+    SCRATCH.create(args)
+    django_start(SCRATCH.url(args))
     try:
         run(args)
     finally:
         if not args.keep:
-            database_drop(args)
+            SCRATCH.drop(args)
 
 
 def run(args: argparse.Namespace) -> None:

@@ -49,9 +49,12 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.scratch import ScratchDatabase, django_start  # noqa: E402
+
 BENCH_DIR = ROOT / "var" / "bench"
 SQLITE_PATH = BENCH_DIR / "evaluation.sqlite3"
 PG_DB = "onestop_eval_bench"
+SCRATCH = ScratchDatabase(SQLITE_PATH, PG_DB)
 GOAL_SECONDS = 5.0
 SH = ZoneInfo("Asia/Shanghai")
 FIRST_MONTH = date(2025, 12, 1)
@@ -62,60 +65,6 @@ CHUNK = 100_000
 
 
 # --- The database ------------------------------------------------------------------------
-
-
-def database_url(args: argparse.Namespace) -> str:
-    if args.db == "postgres":
-        return f"{args.pg_url.rstrip('/')}/{PG_DB}"
-    return f"sqlite:///{SQLITE_PATH}"
-
-
-def database_create(args: argparse.Namespace) -> None:
-    if args.reuse:
-        return
-    if args.db == "postgres":
-        _on_pg_server(
-            args,
-            f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)",
-            f"CREATE DATABASE {PG_DB}",
-        )
-    else:
-        BENCH_DIR.mkdir(parents=True, exist_ok=True)
-        _sqlite_remove()
-
-
-def database_drop(args: argparse.Namespace) -> None:
-    from django.db import connections
-
-    connections.close_all()
-    if args.db == "postgres":
-        _on_pg_server(args, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-    else:
-        _sqlite_remove()
-
-
-def _on_pg_server(args: argparse.Namespace, *statements: str) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{args.pg_url.rstrip('/')}/postgres", autocommit=True) as c:
-        for statement in statements:
-            c.execute(statement)
-
-
-def _sqlite_remove() -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
-
-
-def django_start(url: str) -> None:
-    import django
-
-    os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
-    os.environ["LOG_LEVEL"] = "WARNING"
-    os.environ["SMS_BACKEND"] = "locmem"
-    os.environ["EMAIL_BACKEND"] = "locmem"
-    django.setup()
 
 
 # --- The data ------------------------------------------------------------------------------
@@ -497,14 +446,15 @@ def main() -> None:
         f"Quality evaluation: {args.answers:,} answers on {args.db} "
         f"({os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f})"
     )
-    database_create(args)
-    django_start(database_url(args))
+    if not args.reuse:  # --reuse measures a kept database again
+        SCRATCH.create(args)
+    django_start(SCRATCH.url(args))
     logging.getLogger("onestop").setLevel(logging.WARNING)
     try:
         run(args)
     finally:
         if not args.keep:
-            database_drop(args)
+            SCRATCH.drop(args)
 
 
 def run(args: argparse.Namespace) -> None:
