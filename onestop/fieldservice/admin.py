@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from onestop.fieldservice.models import Incident, Order, OrderLine, Product, Technician
+from onestop.fieldservice.models import (
+    Incident,
+    Order,
+    OrderLine,
+    Product,
+    ReturnVisitRule,
+    Technician,
+)
 
 
 @admin.register(Product)
@@ -21,6 +28,8 @@ class TechnicianAdmin(admin.ModelAdmin):
         "name",
         "organisation",
         "skills",
+        "provider",
+        "department",
         "shift_start",
         "shift_end",
         "is_active",
@@ -44,3 +53,9 @@ class OrderAdmin(admin.ModelAdmin):
 @admin.register(Incident)
 class IncidentAdmin(admin.ModelAdmin):
     list_display = ("order", "kind", "reported_at", "closed_at")
+
+
+@admin.register(ReturnVisitRule)
+class ReturnVisitRuleAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "questionnaire_code", "percent", "is_active")
+    readonly_fields = ("seed",)

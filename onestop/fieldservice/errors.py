@@ -68,3 +68,29 @@ class FieldError(ErrorCode):
     NO_TECHNICIANS = ("no_technicians", _("No active technicians to plan with."))
     NO_JOBS = ("no_jobs", _("No open jobs on %(day)s."))
     NOT_ASSIGNED = ("not_assigned", _("The job has no technician yet."))
+    INVALID_TIME = ("invalid_time", _("%(name)s is not a valid time (HH:MM)."))
+    SHIFT_INVALID = (
+        "shift_invalid",
+        _("The working hours must end after they start."),
+    )
+    INVALID_DAYS = (
+        "invalid_days",
+        _("%(name)s must be a whole number from 0 to %(high)s."),
+    )
+    UNKNOWN_CHOICE = ("unknown_choice", _("%(name)s: choose one from the list."))
+    USER_TAKEN = (
+        "user_taken",
+        _("This user is already linked to technician %(name)s."),
+    )
+    MODEL_TAKEN = (
+        "model_taken",
+        _("Model “%(model)s” is already in the product list."),
+    )
+    PERCENT_INVALID = (
+        "percent_invalid",
+        _("The share must be a number from 0.01 to 100 per cent."),
+    )
+    NO_RETURN_VISIT_RULE = (
+        "no_return_visit_rule",
+        _("Set up an active return visit rule first."),
+    )

@@ -161,3 +161,80 @@ class RecordForm(forms.Form):
         required=False,
     )
     signature = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+# --- Set-up: technicians and products ------------------------------------------------
+# Text and selects only; the services in ``setup`` check every value.
+
+_TIME = forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+
+
+def _text(label: Any, **kwargs: Any) -> forms.CharField:
+    return forms.CharField(label=label, required=False, **kwargs)
+
+
+class TechnicianForm(forms.Form):
+    name = _text(_("Name"))
+    user = _text(_("User"), widget=forms.Select)
+    phone = _text(_("Phone"))
+    skills = _text(
+        _("Skills"),
+        help_text=_("Separated by commas, e.g. air-conditioning, network."),
+    )
+    home_latitude = _text(_("Home base latitude"))
+    home_longitude = _text(_("Home base longitude"))
+    shift_start = _text(_("Working hours from"), widget=_TIME)
+    shift_end = _text(_("Working hours until"), widget=_TIME)
+    provider = _text(_("Provider"), widget=forms.Select)
+    department = _text(_("Department"), widget=forms.Select)
+    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+
+    def __init__(
+        self,
+        *args: Any,
+        users: list[tuple[Any, str]],
+        providers: list[tuple[Any, str]],
+        departments: list[tuple[Any, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        none = [("", "—")]
+        self.fields["user"].widget.choices = none + users  # type: ignore[attr-defined]
+        own: list[tuple[Any, str]] = [("", str(_("(own staff)")))]
+        self.fields["provider"].widget.choices = [*own, *providers]  # type: ignore[attr-defined]
+        self.fields["department"].widget.choices = none + departments  # type: ignore[attr-defined]
+
+    def values(self) -> dict[str, str]:
+        data = {name: str(self.cleaned_data.get(name) or "") for name in self.fields}
+        data["is_active"] = "1" if self.cleaned_data.get("is_active") else ""
+        return data
+
+
+class ProductForm(forms.Form):
+    name = _text(_("Product name"))
+    model = _text(_("Model"))
+    unit = _text(_("Unit"))
+    procurement_days = _text(_("Procurement lead time (working days)"))
+    production_days = _text(_("Production lead time (working days)"))
+    install_skill = _text(
+        _("Installation skill"),
+        help_text=_("Only technicians with this skill are sent to install it."),
+    )
+    install_minutes = _text(_("Installation time (minutes)"))
+
+    def values(self) -> dict[str, str]:
+        return {name: str(self.cleaned_data.get(name) or "") for name in self.fields}
+
+
+class ReturnVisitRuleForm(forms.Form):
+    questionnaire_code = _text(_("Questionnaire code"))
+    percent = _text(_("Share of signed visits (per cent)"))
+    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+
+
+class ReturnVisitDrawForm(forms.Form):
+    month = forms.DateField(
+        label=_("Month"),
+        input_formats=["%Y-%m"],
+        widget=forms.DateInput(format="%Y-%m", attrs={"type": "month"}),
+    )

@@ -233,6 +233,24 @@ class Technician(OrganisationOwned):
     )
     shift_start = models.TimeField(_("working hours from"))
     shift_end = models.TimeField(_("working hours until"))
+    provider = models.ForeignKey(
+        "providers.Provider",
+        verbose_name=_("provider"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The outsourced provider employing them; empty for own staff."),
+    )
+    department = models.ForeignKey(
+        "posts.Department",
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Whose quality scores their signed visits count towards."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -373,6 +391,15 @@ class Job(OrganisationOwned):
     eta = models.DateTimeField(_("announced arrival"), null=True, blank=True)
     eta_warned_at = models.DateTimeField(_("customer warned at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Kept here, not in surveys: surveys never learns of field service.
+    return_visit = models.ForeignKey(
+        "surveys.Invitation",
+        verbose_name=_("return visit"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("field job")
@@ -486,3 +513,41 @@ class RecordPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class ReturnVisitRule(OrganisationOwned):
+    """Which share of a month's signed visits gets a phone return visit (回访).
+
+    The draw is reproducible: jobs are ordered by SHA-256 of the seed and the
+    job id, so drawing the same month again picks the same jobs.
+    """
+
+    questionnaire_code = models.CharField(
+        _("questionnaire code"),
+        max_length=30,
+        help_text=_("The newest published version of it is used."),
+    )
+    percent = models.DecimalField(
+        _("share of signed visits (per cent)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(100)],
+    )
+    seed = models.CharField(
+        _("seed"),
+        max_length=32,
+        help_text=_("Makes the draw reproducible: a month always draws the same jobs."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("return visit rule")
+        verbose_name_plural = _("return visit rules")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation"], name="fieldservice_one_return_visit_rule"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.questionnaire_code} {self.percent}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +22,8 @@ from onestop.fieldservice.models import (
     JobStatus,
     Order,
     OrderLine,
+    Product,
+    ReturnVisitRule,
     Technician,
 )
 from onestop.organisations.backends import has_organisation_perm
@@ -43,9 +45,9 @@ def order_get(*, organisation: Organisation, pk: int) -> Order:
         Prefetch("incidents", queryset=Incident.objects.order_by("-reported_at")),
         Prefetch(
             "jobs",
-            queryset=Job.objects.select_related("technician", "record").order_by(
-                "day", "window_start"
-            ),
+            queryset=Job.objects.select_related(
+                "technician", "record", "return_visit"
+            ).order_by("day", "window_start"),
         ),
     )
     return get_object_or_404(queryset, pk=pk)
@@ -85,7 +87,9 @@ def job_list_for(
 def job_get_for(*, organisation: Organisation, user: Any, pk: int) -> Job:
     """One job, if this person may see it (404 otherwise: not theirs, not here)."""
     return get_object_or_404(
-        job_list_for(organisation=organisation, user=user).select_related("record"),
+        job_list_for(organisation=organisation, user=user).select_related(
+            "record", "return_visit"
+        ),
         pk=pk,
     )
 
@@ -138,6 +142,49 @@ def dispatch_board(*, organisation: Organisation, day: date) -> DayBoard:
 
 def technician_list(*, organisation: Organisation) -> QuerySet[Technician]:
     return Technician.objects.filter(organisation=organisation, is_active=True)
+
+
+def technician_setup_list(*, organisation: Organisation) -> QuerySet[Technician]:
+    """Every technician, active first, with user, provider and department."""
+    return (
+        Technician.objects.filter(organisation=organisation)
+        .select_related("user", "provider", "department")
+        .order_by("-is_active", "name")
+    )
+
+
+def technician_get(*, organisation: Organisation, pk: int) -> Technician:
+    return get_object_or_404(
+        Technician.objects.filter(organisation=organisation), pk=pk
+    )
+
+
+def product_list(*, organisation: Organisation) -> QuerySet[Product]:
+    return Product.objects.filter(organisation=organisation).order_by("model")
+
+
+def product_get(*, organisation: Organisation, pk: int) -> Product:
+    return get_object_or_404(Product.objects.filter(organisation=organisation), pk=pk)
+
+
+def return_visit_rule_get(*, organisation: Organisation) -> ReturnVisitRule | None:
+    return ReturnVisitRule.objects.filter(organisation=organisation).first()
+
+
+def return_visit_jobs(
+    *, organisation: Organisation, start: datetime, end: datetime
+) -> QuerySet[Job]:
+    """Jobs signed in [start, end) that have a return visit, with its status."""
+    return (
+        Job.objects.filter(
+            organisation=organisation,
+            return_visit__isnull=False,
+            record__signed_at__gte=start,
+            record__signed_at__lt=end,
+        )
+        .select_related("order", "technician", "record", "return_visit")
+        .order_by("record__signed_at")
+    )
 
 
 @dataclass(frozen=True)

@@ -723,7 +723,9 @@ def record_sign(
 
     ``signature`` is the canvas's PNG as a data URL. The order moves to
     delivered; the record is then handed to service contracts (if installed)
-    to be matched against the customer's entitlements.
+    to be matched against the customer's entitlements. Signed records are what
+    the month's return-visit draw (``returnvisits``) samples and what the
+    on-site satisfaction score (``scores``) averages.
     """
     now = now or timezone.now()
     _open(job)

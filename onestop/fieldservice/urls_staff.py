@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from onestop.fieldservice import views
+from onestop.fieldservice import views, views_setup
 
 urlpatterns = [
     path("field/orders/", views.order_list, name="fs_orders"),
@@ -36,4 +36,19 @@ urlpatterns = [
     path("field/my-jobs/", views.my_jobs, name="fs_my_jobs"),
     path("field/figures/", views.figures, name="fs_figures"),
     path("field/figures.xlsx", views.figures_excel, name="fs_figures_excel"),
+    path("field/technicians/", views_setup.technicians, name="fs_technicians"),
+    path(
+        "field/technicians/new/",
+        views_setup.technician_new,
+        name="fs_technician_new",
+    ),
+    path(
+        "field/technicians/<int:pk>/",
+        views_setup.technician_edit,
+        name="fs_technician_edit",
+    ),
+    path("field/products/", views_setup.products, name="fs_products"),
+    path("field/products/new/", views_setup.product_new, name="fs_product_new"),
+    path("field/products/<int:pk>/", views_setup.product_edit, name="fs_product_edit"),
+    path("field/return-visits/", views_setup.return_visits, name="fs_return_visits"),
 ]

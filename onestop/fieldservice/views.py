@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -306,9 +306,14 @@ def my_jobs(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_view(RECORD)
+@staff_view(JOBS)
 def job_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """The phone page to sign a job; once signed, the record (and its return visit)
+    for anyone who may see the job."""
     job = selectors.job_get_for(organisation=_org(request), user=request.user, pk=pk)
+    may_record = can(request, RECORD)
+    if request.method == "POST" and not may_record:
+        raise PermissionDenied
     form = RecordForm(request.POST or None, initial={"resolved": True})
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -333,6 +338,7 @@ def job_record(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "problems": problems,
             "record": record,
+            "may_record": may_record,
             "script": services.confirmation_script(job),
         },
     )

@@ -44,6 +44,7 @@ class BindingKind(models.TextChoices):
     QA_ITEM = "qa_item", _("Inspection scorecard item")
     QA_SCORECARD = "qa_scorecard", _("Inspection scorecard")
     CASE_METRIC = "case_metric", _("Case metric")
+    FIELD_SATISFACTION = "field_satisfaction", _("On-site satisfaction (field service)")
     MANUAL = "manual", _("Manual score with evidence")
 
 

@@ -1,9 +1,11 @@
-"""Where a leaf's score comes from: surveys, inspection, casework, ratings, manual entry.
+"""Where a leaf's score comes from: surveys, inspection, casework, ratings, field
+service's on-site satisfaction, manual entry.
 
 The quality app reads the other apps only through their contract functions
 (docs/quality.md): ``onestop.surveys.scores`` and ``onestop.inspection.scores``
 for questions and scorecards, ``casework_figures`` for the on-time and
-one-time-notification rates, the ratings table for the share of good ratings.
+one-time-notification rates, the ratings table for the share of good ratings,
+``onestop.fieldservice.scores`` for the satisfaction of signed service records.
 Every figure is a :class:`SourceScore` on 0–100. One month is fetched for all
 departments at once — a grouped query per source, never one per department.
 
@@ -73,6 +75,10 @@ def inspection_scores() -> ModuleType | None:
     return _module("onestop.inspection.scores")
 
 
+def fieldservice_scores() -> ModuleType | None:
+    return _module("onestop.fieldservice.scores")
+
+
 # --- Checking a binding when the scheme is saved ------------------------------------
 
 
@@ -82,6 +88,14 @@ def check_binding(*, organisation: Organisation, kind: str, ref: str) -> str:
     if kind not in BindingKind.values:
         raise ServiceError(QualityError.KIND_UNKNOWN, field="binding_kind")
     if kind in (BindingKind.GROUP, BindingKind.MANUAL):
+        return ""
+    if kind == BindingKind.FIELD_SATISFACTION:
+        if fieldservice_scores() is None:
+            raise ServiceError(
+                QualityError.SOURCE_UNAVAILABLE,
+                field="binding_ref",
+                source=_SOURCE_NAMES["fieldservice"],
+            )
         return ""
     if kind == BindingKind.CASE_METRIC:
         if ref not in CaseMetric.values:
@@ -109,7 +123,11 @@ _UNKNOWN = {
     "_qa_item_exists": QualityError.QA_ITEM_UNKNOWN,
     "_scorecard_exists": QualityError.SCORECARD_UNKNOWN,
 }
-_SOURCE_NAMES = {"surveys": _("surveys"), "inspection": _("quality inspections")}
+_SOURCE_NAMES = {
+    "surveys": _("surveys"),
+    "inspection": _("quality inspections"),
+    "fieldservice": _("field service"),
+}
 
 
 def _check_exists(organisation: Organisation, app: str, exists: Any, ref: str) -> None:
@@ -246,6 +264,11 @@ def leaf_scores(
         )
     if by_kind[BindingKind.CASE_METRIC]:
         spread(BindingKind.CASE_METRIC, case_metric_scores(organisation, start, end))
+    if by_kind[BindingKind.FIELD_SATISFACTION]:
+        spread(
+            BindingKind.FIELD_SATISFACTION,
+            field_satisfaction_scores(organisation, start, end),
+        )
     if by_kind[BindingKind.MANUAL]:
         manual = manual_scores(organisation, purpose, start)
         for leaf in by_kind[BindingKind.MANUAL]:
@@ -277,6 +300,23 @@ def case_metric_scores(
     for scope, figure in good_rating_shares(organisation, start, end).items():
         out[scope][CaseMetric.GOOD_RATING] = figure
     return dict(out)
+
+
+def field_satisfaction_scores(
+    organisation: Organisation, start: date, end: date
+) -> dict[Scope, dict[str, SourceScore]]:
+    """On-site satisfaction of signed service records, under the leaf's empty ref."""
+    module = fieldservice_scores()
+    if module is None:
+        return {}
+    args = {"organisation": organisation, "start": start, "end": end}
+    out: dict[Scope, dict[str, SourceScore]] = {
+        None: {"": module.satisfaction_score(**args)}
+    }
+    for department_id, score in module.satisfaction_score_by_department(**args).items():
+        if department_id is not None:
+            out[department_id] = {"": score}
+    return out
 
 
 def _rate(rate: float | None, count: int) -> SourceScore:

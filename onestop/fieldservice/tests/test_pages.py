@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from onestop.common.testing import make_user
 from onestop.fieldservice import services
-from onestop.fieldservice.models import Order
+from onestop.fieldservice.models import Order, ServiceRecord
 from onestop.fieldservice.testing import PNG_1PX, line, order_fields
 from onestop.fieldservice.tests.test_jobs import DAY, FieldTestCase
 from onestop.organisations.services import membership_grant
@@ -107,6 +107,10 @@ class TechnicianSeesOwnJobsTests(FieldTestCase):
         )
         self.assertContains(response, f'data-job="{self.theirs.pk}"')
         self.assertNotContains(response, f'data-job="{self.mine.pk}"')
+        for name in ("staff:fs_job_record", "staff:fs_signature"):
+            with self.subTest(name):
+                url = reverse(name, args=[self.mine.pk])
+                self.assertEqual(self.client.get(url).status_code, 404)
 
     def test_a_technician_gets_404_on_someone_elses_job(self) -> None:
         self.login(self.uni_technician)
@@ -141,6 +145,21 @@ class TechnicianSeesOwnJobsTests(FieldTestCase):
         signature = self.client.get(reverse("staff:fs_signature", args=[self.mine.pk]))
         self.assertEqual(signature["Content-Type"], "image/png")
         self.assertEqual(b"".join(signature.streaming_content)[:4], b"\x89PNG")
+
+
+class PlannerReadsTheRecordTests(FieldTestCase):
+    def test_a_planner_reads_the_signed_record_but_may_not_sign(self) -> None:
+        job = self.book()
+        self.login(self.uni_supervisor)
+        url = reverse("staff:fs_job_record", args=[job.pk])
+        unsigned = self.client.get(url)
+        self.assertContains(unsigned, 'id="not-signed"')
+        self.assertNotContains(unsigned, 'id="record-form"')
+        response = self.client.post(url, {"work_done": "x", "signature": PNG_1PX})
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse(ServiceRecord.objects.exists())
+        self.sign(job)
+        self.assertContains(self.client.get(url), 'id="signed-record"')
 
 
 class FigureTests(FieldTestCase):

@@ -20,6 +20,7 @@ from onestop.surveys.services.building import (
 from onestop.surveys.services.invitations import (
     RuleFields,
     invitation_for_case,
+    invitation_for_phone_call,
     invitation_links_create,
     return_visit_record,
     sampling_rule_create,
@@ -33,6 +34,7 @@ __all__ = [
     "Respondent",
     "RuleFields",
     "invitation_for_case",
+    "invitation_for_phone_call",
     "invitation_links_create",
     "question_add",
     "question_delete",

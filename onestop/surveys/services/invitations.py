@@ -185,6 +185,42 @@ def _sms_send(invitation: Invitation, now: datetime) -> None:
     invitation.save(update_fields=["sent_at"])
 
 
+# --- A phone return visit to someone without a case ------------------------------
+
+
+@transaction.atomic
+def invitation_for_phone_call(
+    *,
+    actor: Any,
+    questionnaire: Questionnaire,
+    respondent_name: str,
+    respondent_phone: str,
+    department_id: int | None = None,
+    now: datetime | None = None,
+) -> Invitation:
+    """A phone return visit (回访) to a named person, for work that is not a case.
+
+    Other apps (field service's signed visits) call this and keep the link on
+    their side, so surveys never imports them.
+    """
+    _published(questionnaire)
+    if not respondent_phone.strip():
+        raise ServiceError(SurveyError.NO_PHONE, field="respondent_phone")
+    invitation = Invitation.objects.create(
+        organisation_id=questionnaire.organisation_id,
+        questionnaire=questionnaire,
+        token=new_token(),
+        channel=Channel.PHONE,
+        department_id=department_id,
+        respondent_name=respondent_name.strip()[:120],
+        respondent_phone=respondent_phone.strip()[:30],
+        created_at=now or timezone.now(),
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    _audit("surveys.invited", actor, invitation, channel=Channel.PHONE)
+    return invitation
+
+
 # --- Sampling ---------------------------------------------------------------------
 
 
