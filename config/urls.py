@@ -27,6 +27,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.urls_api")),
     path("api/v1/", include("onestop.cases.urls_api")),
+    path("api/v1/", include("onestop.customers.urls_api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",

@@ -139,3 +139,23 @@ class PolicyForm(forms.Form):
         self.fields["account_manager"].label_from_instance = (  # type: ignore[attr-defined]
             lambda user: user.get_full_name() or user.username
         )
+
+
+class UnechoedInput(forms.TextInput):
+    """A text box that never writes its value back into the page (a phone, an ID)."""
+
+    def format_value(self, value: Any) -> str | None:
+        return None
+
+
+class CallerForm(forms.Form):
+    """The agent's screen pop: the number the call came from."""
+
+    caller = forms.CharField(
+        label=_("Caller's number"),
+        max_length=30,
+        widget=UnechoedInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
+    )
+
+    def clean_caller(self) -> str:
+        return "".join(str(self.cleaned_data["caller"]).split())

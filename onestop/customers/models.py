@@ -223,6 +223,62 @@ class CustomerCall(models.Model):
         return f"{self.customer} · {self.call_id}"
 
 
+class CustomerOrder(models.Model):
+    """A field-service delivery order for the customer, found by its phone."""
+
+    customer = models.ForeignKey(
+        Customer,
+        verbose_name=_("customer"),
+        on_delete=models.CASCADE,
+        related_name="order_links",
+    )
+    order = models.OneToOneField(
+        "fieldservice.Order",
+        verbose_name=_("delivery order"),
+        on_delete=models.CASCADE,
+        related_name="customer_link",
+    )
+
+    class Meta:
+        verbose_name = _("customer's order")
+        verbose_name_plural = _("customers' orders")
+
+    def __str__(self) -> str:
+        return f"{self.customer} · {self.order_id}"
+
+
+class ContractBasis(models.TextChoices):
+    ORDER = "order", _("contract number on the customer's order")
+    NAME = "name", _("organisation's name")
+
+
+class CustomerContract(models.Model):
+    """A service contract of the customer, found through an order or by name."""
+
+    customer = models.ForeignKey(
+        Customer,
+        verbose_name=_("customer"),
+        on_delete=models.CASCADE,
+        related_name="contract_links",
+    )
+    contract = models.OneToOneField(
+        "servicecontracts.ServiceContract",
+        verbose_name=_("service contract"),
+        on_delete=models.CASCADE,
+        related_name="customer_link",
+    )
+    matched_by = models.CharField(
+        _("matched by"), max_length=12, choices=ContractBasis.choices
+    )
+
+    class Meta:
+        verbose_name = _("customer's service contract")
+        verbose_name_plural = _("customers' service contracts")
+
+    def __str__(self) -> str:
+        return f"{self.customer} · {self.contract_id}"
+
+
 class Segment(OrganisationOwned, TimeStamped):
     """A group of customers chosen by a rule on their kind and attributes (篇3 客户细分)."""
 
@@ -283,6 +339,11 @@ class Channel(models.TextChoices):
     VISIT = "visit", _("Visit by the account manager")
 
 
+# A policy at this priority (the default) serves its segment like everyone else;
+# only a smaller number moves the customer ahead in the hall or on the hotline.
+STANDARD_PRIORITY = 5
+
+
 class ServicePolicy(models.Model):
     """How a segment is served (篇3 差异化服务): priority, a tighter limit, a manager."""
 
@@ -294,7 +355,7 @@ class ServicePolicy(models.Model):
     )
     priority = models.PositiveSmallIntegerField(
         _("priority"),
-        default=5,
+        default=STANDARD_PRIORITY,
         help_text=_(
             "1 is served first: the hall queue's priority group and the hotline's "
             "routing tier; the policy with the smallest number is in force."

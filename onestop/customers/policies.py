@@ -6,9 +6,10 @@ accepting the same case twice (after a supplement) gives the same limit.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from onestop.customers.models import Customer, ServicePolicy
+from onestop.customers.models import STANDARD_PRIORITY, Customer, ServicePolicy
 from onestop.customers.selectors import customer_matching
 
 
@@ -59,8 +60,55 @@ def priority_for(
     For the hall queue and the hotline's routing to ask, e.g. with the caller's
     number; None when the standard service applies.
     """
-    customer, _kind = customer_matching(
-        organisation_id=organisation_id, id_number=id_number, phone=phone
-    )
-    policy = policy_for_customer(customer)
+    policy = _policy_matching(organisation_id, id_number, phone)
     return (policy.priority, policy.routing_tier) if policy else None
+
+
+def priority_policy_for(
+    *, organisation_id: int, id_number: str = "", phone: str = ""
+) -> ServicePolicy | None:
+    """The policy that serves this customer before others, if any (the hall queue).
+
+    A policy at the standard priority names a manager or a limit but moves
+    no one ahead, so it gives no priority.
+    """
+    policy = _policy_matching(organisation_id, id_number, phone)
+    if policy is None or policy.priority >= STANDARD_PRIORITY:
+        return None
+    return policy
+
+
+@dataclass(frozen=True)
+class Routing:
+    """What the hotline's switch needs to queue a call, and nothing personal."""
+
+    priority: int
+    tier: str
+
+
+STANDARD_ROUTING = Routing(priority=STANDARD_PRIORITY, tier="standard")
+
+
+def routing_of(policy: ServicePolicy | None) -> Routing:
+    """How the policy has a call routed; the standard routing without one."""
+    if policy is None:
+        return STANDARD_ROUTING
+    return Routing(
+        priority=policy.priority, tier=policy.routing_tier or STANDARD_ROUTING.tier
+    )
+
+
+def routing_for_caller(*, organisation_id: int, caller: str) -> Routing:
+    """The routing tier and priority of a call from ``caller`` (the switch asks)."""
+    return routing_of(_policy_matching(organisation_id, "", caller))
+
+
+def _policy_matching(
+    organisation_id: int, id_number: str, phone: str
+) -> ServicePolicy | None:
+    customer, _kind = customer_matching(
+        organisation_id=organisation_id,
+        id_number=id_number.replace(" ", ""),
+        phone=phone.replace(" ", ""),
+    )
+    return policy_for_customer(customer)

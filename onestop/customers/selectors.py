@@ -15,12 +15,19 @@ from onestop.contactcenter.models import CallRecord
 from onestop.customers.models import (
     Customer,
     CustomerAttribute,
+    CustomerCall,
+    CustomerCase,
+    CustomerContract,
     CustomerIdentifier,
+    CustomerKind,
+    CustomerOrder,
     IdentifierKind,
     Segment,
     ServicePolicy,
 )
+from onestop.fieldservice.models import Order
 from onestop.organisations.models import Membership, Organisation
+from onestop.servicecontracts.models import ServiceContract
 
 
 def customer_list(*, organisation: Organisation, query: str = "") -> QuerySet[Customer]:
@@ -81,11 +88,27 @@ def identifiers_of(customer: Customer) -> dict[str, set[str]]:
     return known
 
 
+def names_of(customer: Customer) -> set[str]:
+    """The names an organisation customer's contracts may bear, merged ones included.
+
+    A person's name is not unique enough to find their contracts by, so
+    individuals are known by none.
+    """
+    if customer.kind != CustomerKind.ORGANISATION:
+        return set()
+    merged = Customer.objects.filter(
+        merged_into=customer, kind=CustomerKind.ORGANISATION
+    ).values_list("name", flat=True)
+    return {customer.name, *merged}
+
+
 @dataclass(frozen=True)
 class History:
     cases: list[Case]
     calls: list[CallRecord]
     ratings: list[Any]
+    orders: list[Order]
+    contracts: list[ServiceContract]
     events: list[AuditEvent]
 
 
@@ -101,6 +124,16 @@ def customer_history(*, customer: Customer) -> History:
         .order_by("-arrived_at")
     )
     ratings = [case.rating for case in cases if hasattr(case, "rating")]
+    orders = list(
+        Order.objects.filter(customer_link__customer=customer).order_by(
+            "-order_date", "-pk"
+        )
+    )
+    contracts = list(
+        ServiceContract.objects.filter(customer_link__customer=customer).order_by(
+            "-start_date", "number"
+        )
+    )
     events = list(
         AuditEvent.objects.filter(
             organisation_id=customer.organisation_id,
@@ -108,7 +141,41 @@ def customer_history(*, customer: Customer) -> History:
             target_id=str(customer.pk),
         ).select_related("actor")[:50]
     )
-    return History(cases=cases, calls=calls, ratings=ratings, events=events)
+    return History(
+        cases=cases,
+        calls=calls,
+        ratings=ratings,
+        orders=orders,
+        contracts=contracts,
+        events=events,
+    )
+
+
+def customer_for_caller(*, organisation: Organisation, caller: str) -> Customer | None:
+    """The active customer a hotline caller's number belongs to, for the screen pop."""
+    customer, _kind = customer_matching(
+        organisation_id=organisation.pk, id_number="", phone=caller
+    )
+    if customer is None:
+        return None
+    return customer_get(organisation=organisation, pk=customer.pk)
+
+
+def link_counts(*, customer: Customer) -> dict[str, int]:
+    """How many cases, calls, orders and contracts the customer has (four counts).
+
+    Counted apart: one query joining the four link tables would multiply them.
+    """
+    links = {
+        "cases": CustomerCase,
+        "calls": CustomerCall,
+        "orders": CustomerOrder,
+        "contracts": CustomerContract,
+    }
+    return {
+        key: model._default_manager.filter(customer=customer).count()
+        for key, model in links.items()
+    }
 
 
 @dataclass(frozen=True)

@@ -20,21 +20,31 @@ from onestop.common.errors import ServiceError, raise_all
 from onestop.contactcenter.models import CallRecord
 from onestop.customers.errors import CustomerError
 from onestop.customers.models import (
+    ContractBasis,
     Customer,
     CustomerAttribute,
     CustomerCall,
     CustomerCase,
     CustomerContact,
+    CustomerContract,
     CustomerIdentifier,
     CustomerKind,
+    CustomerOrder,
     IdentifierKind,
     Segment,
     SegmentMembership,
     ServicePolicy,
 )
 from onestop.customers.rules import ORDERING, Op, Rule, as_number, rule_selects
-from onestop.customers.selectors import customer_facts, identifiers_of
+from onestop.customers.selectors import (
+    customer_facts,
+    customer_matching,
+    identifiers_of,
+    names_of,
+)
+from onestop.fieldservice.models import Order
 from onestop.organisations.models import Membership, Organisation
+from onestop.servicecontracts.models import ServiceContract
 
 _ID_NUMBER = re.compile(r"^[0-9A-Z]{15}$|^[0-9A-Z]{18}$")
 _PHONE = re.compile(r"^[0-9+\-]{7,20}$")
@@ -162,13 +172,33 @@ def customer_attributes_set(
 
 
 def customer_links_refresh(*, customer: Customer) -> int:
-    """Link every not yet linked case and call bearing one of the customer's identifiers."""
+    """Link every not yet linked case, call, order and contract that is the customer's.
+
+    Cases by ID number or phone, calls and delivery orders by phone, service
+    contracts by the contract number on one of the customer's orders or, for
+    an organisation, by its exact name.
+    """
     known = identifiers_of(customer)
+    new_cases = _case_links_new(customer, known)
+    new_calls = _call_links_new(customer, known[IdentifierKind.PHONE])
+    new_orders = _order_links_new(customer, known[IdentifierKind.PHONE])
+    CustomerCase.objects.bulk_create(new_cases)
+    CustomerCall.objects.bulk_create(new_calls)
+    CustomerOrder.objects.bulk_create(new_orders)
+    # After the orders, so that a new order's contract number is known.
+    new_contracts = _contract_links_new(customer)
+    CustomerContract.objects.bulk_create(new_contracts)
+    return len(new_cases) + len(new_calls) + len(new_orders) + len(new_contracts)
+
+
+def _case_links_new(
+    customer: Customer, known: dict[str, set[str]]
+) -> list[CustomerCase]:
     ids, phones = known[IdentifierKind.ID_NUMBER], known[IdentifierKind.PHONE]
     cases = Case.objects.filter(
         organisation_id=customer.organisation_id, customer_link__isnull=True
     ).filter(Q(applicant_id_number__in=ids) | Q(applicant_phone__in=phones))
-    new_cases = [
+    return [
         CustomerCase(
             customer=customer,
             case=case,
@@ -176,22 +206,80 @@ def customer_links_refresh(*, customer: Customer) -> int:
             if case.applicant_id_number in ids
             else IdentifierKind.PHONE,
         )
-        for case in cases
+        for case in cases.only("pk", "applicant_id_number")
     ]
+
+
+def _call_links_new(customer: Customer, phones: set[str]) -> list[CustomerCall]:
     calls = CallRecord.objects.filter(
         organisation_id=customer.organisation_id,
         customer_link__isnull=True,
         caller_number__in=phones,
+    ).values_list("pk", flat=True)
+    return [CustomerCall(customer=customer, call_id=pk) for pk in calls]
+
+
+def _order_links_new(customer: Customer, phones: set[str]) -> list[CustomerOrder]:
+    orders = Order.objects.filter(
+        organisation_id=customer.organisation_id,
+        customer_link__isnull=True,
+        phone__in=phones,
+    ).values_list("pk", flat=True)
+    return [CustomerOrder(customer=customer, order_id=pk) for pk in orders]
+
+
+def _contract_links_new(customer: Customer) -> list[CustomerContract]:
+    on_orders = set(
+        Order.objects.filter(customer_link__customer=customer)
+        .exclude(contract_number="")
+        .values_list("contract_number", flat=True)
     )
-    new_calls = [CustomerCall(customer=customer, call=call) for call in calls]
-    CustomerCase.objects.bulk_create(new_cases)
-    CustomerCall.objects.bulk_create(new_calls)
-    return len(new_cases) + len(new_calls)
+    names = names_of(customer)
+    contracts = ServiceContract.objects.filter(
+        organisation_id=customer.organisation_id, customer_link__isnull=True
+    ).filter(Q(number__in=on_orders) | Q(customer_name__in=names))
+    return [
+        CustomerContract(
+            customer=customer,
+            contract_id=pk,
+            matched_by=ContractBasis.ORDER
+            if number in on_orders
+            else ContractBasis.NAME,
+        )
+        for pk, number in contracts.values_list("pk", "number")
+    ]
+
+
+@transaction.atomic
+def case_link_at_intake(*, case: Case) -> CustomerCase | None:
+    """Link a case just taken in to the customer whose ID number or phone it bears.
+
+    Called by intake when the case is opened, so the customer's history and
+    the service policy in force know the case from its first minute.
+    """
+    if CustomerCase.objects.filter(case=case).exists():
+        return None
+    customer, kind = customer_matching(
+        organisation_id=case.organisation_id,
+        id_number=case.applicant_id_number,
+        phone=case.applicant_phone,
+    )
+    if customer is None:
+        return None
+    link = CustomerCase.objects.create(customer=customer, case=case, matched_by=kind)
+    audit_record(
+        verb="customers.case_linked",
+        organisation=customer.organisation,
+        target=customer,
+        actor=case.first_responsible,
+        data={"case": case.number, "matched_by": kind},
+    )
+    return link
 
 
 @transaction.atomic
 def customers_link_all(*, actor: Any, organisation: Organisation) -> int:
-    """Link every customer's new cases and calls (on demand, or nightly)."""
+    """Link every customer's new cases, calls, orders and contracts (e.g. nightly)."""
     linked = sum(
         customer_links_refresh(customer=customer)
         for customer in Customer.objects.filter(
@@ -225,6 +313,10 @@ def customer_merge(*, actor: Any, keep: Customer, merge: Customer) -> Customer:
     moved = {
         "cases": CustomerCase.objects.filter(customer=merge).update(customer=keep),
         "calls": CustomerCall.objects.filter(customer=merge).update(customer=keep),
+        "orders": CustomerOrder.objects.filter(customer=merge).update(customer=keep),
+        "contracts": CustomerContract.objects.filter(customer=merge).update(
+            customer=keep
+        ),
         "contacts": CustomerContact.objects.filter(customer=merge).update(
             customer=keep
         ),

@@ -8,6 +8,7 @@ urlpatterns = [
     path("customers/", views.customer_list, name="customers"),
     path("customers/new/", views.customer_new, name="customer_new"),
     path("customers/link/", views.customers_link, name="customers_link"),
+    path("customers/screen-pop/", views.screen_pop, name="customer_screen_pop"),
     path(
         "customers/duplicates/", views.customer_duplicates, name="customer_duplicates"
     ),

@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from onestop.common.errors import ServiceError, ServiceErrors
+from onestop.common.masking import mask_phone
 from onestop.customers import selectors, services
 from onestop.customers.forms import (
+    CallerForm,
     ConditionFormSet,
     CustomerForm,
     MergeForm,
@@ -24,7 +26,7 @@ from onestop.customers.forms import (
     rule_from,
 )
 from onestop.customers.models import Segment
-from onestop.customers.policies import policy_for_customer
+from onestop.customers.policies import policy_for_customer, routing_of
 from onestop.customers.roles import EDIT, MERGE, SEGMENTS, UNMASKED, VIEW
 from onestop.customers.rules import Rule
 from onestop.organisations.access import can, staff_view
@@ -143,6 +145,33 @@ def customer_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@staff_view(VIEW)
+def screen_pop(request: HttpRequest) -> HttpResponse:
+    """What a hotline agent sees as a call comes in: who, their policy, their history.
+
+    The number comes by POST (typed, or posted by the softphone) so that it
+    stays out of addresses and access logs; it is shown back masked only.
+    """
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = CallerForm(request.POST if request.method == "POST" else None)
+    context: dict[str, Any] = {"form": form, "looked_up": False}
+    if form.is_valid():
+        caller = form.cleaned_data["caller"]
+        customer = selectors.customer_for_caller(
+            organisation=organisation, caller=caller
+        )
+        policy = policy_for_customer(customer)
+        context.update(
+            looked_up=True,
+            masked_caller=mask_phone(caller),
+            customer=customer,
+            policy=policy,
+            routing=routing_of(policy),
+            counts=selectors.link_counts(customer=customer) if customer else None,
+        )
+    return render(request, "customers/screen_pop.html", context)
+
+
 @require_POST
 @staff_view(EDIT[1])
 def customers_link(request: HttpRequest) -> HttpResponse:
@@ -151,7 +180,9 @@ def customers_link(request: HttpRequest) -> HttpResponse:
         organisation=request.organisation,  # type: ignore[attr-defined]
     )
     messages.success(
-        request, _("%(count)s new cases and calls linked.") % {"count": linked}
+        request,
+        _("%(count)s new cases, calls, orders and contracts linked.")
+        % {"count": linked},
     )
     return redirect("staff:customers")
 

@@ -35,6 +35,7 @@ from onestop.catalog.models import ItemKind, ItemVersion, ServiceItem
 from onestop.catalog.versions import ItemSpec
 from onestop.common.errors import ServiceError, raise_all
 from onestop.customers.policies import time_limit_for
+from onestop.customers.services import case_link_at_intake
 from onestop.intake.checks import (
     Applicant,
     MaterialCheck,
@@ -182,6 +183,7 @@ def case_intake(
         pickup_note=pickup_note,
         now=now,
     )
+    case_link_at_intake(case=case)
     _materials_record(case, spec, checks)
     _outcome_apply(case, spec, outcome, now)
     event_append(

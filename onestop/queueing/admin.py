@@ -24,13 +24,14 @@ class TicketAdmin(OrganisationScopedAdmin):
         "__str__",
         "day",
         "priority",
+        "priority_segment",
         "status",
         "window",
         "taken_at",
         "called_at",
     ]
     list_filter = ["organisation", "day", "status", "priority"]
-    list_select_related = ["category", "window", "organisation"]
+    list_select_related = ["category", "window", "organisation", "priority_segment"]
     date_hierarchy = "day"
     fields = [
         "organisation",
@@ -38,6 +39,7 @@ class TicketAdmin(OrganisationScopedAdmin):
         "day",
         "sequence",
         "priority",
+        "priority_segment",
         "appointment_at",
         "taken_at",
         "status",

@@ -7,7 +7,7 @@ that make the hall's figures: taken → called (the wait), serving from → to
 (the service). A transfer closes the ticket at the first window and opens a
 copy, with the same number, waiting for the second; so each row is one
 window's share of the visit. No personal data lives here: a ticket is a
-number, a category and times.
+number, a category and times (and, for a VIP, the segment that made it one).
 """
 
 from __future__ import annotations
@@ -89,6 +89,19 @@ class Ticket(OrganisationOwned):
     )
     # Copied from ``rules.PRIORITY_RANK`` so the calling query orders on a column.
     rank = models.PositiveSmallIntegerField(_("priority rank"), editable=False)
+    # Why a VIP ticket is one: the visitor's number matched a customer whose
+    # segment's service policy serves them first. The number itself is not kept.
+    priority_segment = models.ForeignKey(
+        "customers.Segment",
+        verbose_name=_("priority given by segment"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "The customer segment whose service policy gave this ticket its priority."
+        ),
+    )
     appointment = models.ForeignKey(
         "appointments.Appointment",
         verbose_name=_("appointment"),

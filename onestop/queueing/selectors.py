@@ -77,7 +77,7 @@ def ticket_get(*, organisation: Organisation, pk: int) -> Ticket:
 def window_current_ticket(*, window: Window) -> Ticket | None:
     return (
         Ticket.objects.filter(window=window, status__in=AT_WINDOW)
-        .select_related("category", "case", "appointment__slot")
+        .select_related("category", "case", "appointment__slot", "priority_segment")
         .first()
     )
 

@@ -18,6 +18,8 @@ from onestop.appointments.services import appointment_check_in
 from onestop.cases.models import Case
 from onestop.common.audit import audit_record
 from onestop.common.errors import ServiceError
+from onestop.customers.models import Segment
+from onestop.customers.policies import priority_policy_for
 from onestop.organisations.models import Organisation
 from onestop.posts.models import Window
 from onestop.queueing.errors import QueueError
@@ -47,22 +49,55 @@ def ticket_take(
     organisation: Organisation,
     category: QueueCategory,
     priority: str = Priority.NORMAL,
+    customer_number: str = "",
     now: datetime | None = None,
 ) -> Ticket:
-    """A walk-in's number for ``category`` (the kiosk)."""
+    """A walk-in's number for ``category`` (the kiosk).
+
+    ``customer_number`` is the phone or ID number a visitor may give for
+    priority service: if their customer segment's policy serves them first,
+    the ticket joins the VIP group. It is looked up, never stored or logged.
+    """
     now = now or timezone.now()
     if category.organisation_id != organisation.pk or not category.is_active:
         raise ServiceError(QueueError.CATEGORY_UNKNOWN, field="category")
     if priority not in Priority.values:
         raise ServiceError(QueueError.PRIORITY_UNKNOWN, field="priority")
-    ticket = _ticket_issue(organisation, category, priority, now)
+    priority, segment = _priority_with_policy(
+        organisation, priority, id_number=customer_number, phone=customer_number
+    )
+    ticket = _ticket_issue(
+        organisation, category, priority, now, priority_segment=segment
+    )
     audit_record(
         verb="queueing.ticket_taken",
         organisation=organisation,
         target=ticket,
-        data={"priority": priority},
+        data={"priority": priority, **_segment_data(segment)},
     )
     return ticket
+
+
+def _priority_with_policy(
+    organisation: Organisation, priority: str, *, id_number: str = "", phone: str = ""
+) -> tuple[str, Segment | None]:
+    """The ticket's priority group, and the segment whose policy raised it to VIP.
+
+    The elderly and the disabled keep their group, which is called first; a
+    policy only lifts an otherwise normal ticket.
+    """
+    if priority != Priority.NORMAL or not (id_number or phone):
+        return priority, None
+    policy = priority_policy_for(
+        organisation_id=organisation.pk, id_number=id_number, phone=phone
+    )
+    if policy is None:
+        return priority, None
+    return Priority.VIP, policy.segment
+
+
+def _segment_data(segment: Segment | None) -> dict[str, Any]:
+    return {"priority_segment": segment.name} if segment else {}
 
 
 @transaction.atomic
@@ -74,11 +109,15 @@ def ticket_for_appointment(
     appointment = appointment_check_in(organisation=organisation, code=code, now=now)
     category = _category_for(appointment)
     slot = appointment.slot
+    priority, segment = _priority_with_policy(
+        organisation, Priority.NORMAL, phone=appointment.phone
+    )
     ticket = _ticket_issue(
         organisation,
         category,
-        Priority.NORMAL,
+        priority,
         now,
+        priority_segment=segment,
         appointment=appointment,
         appointment_at=local_moment(organisation, slot.day, slot.start),
     )
@@ -86,7 +125,7 @@ def ticket_for_appointment(
         verb="queueing.ticket_for_appointment",
         organisation=organisation,
         target=ticket,
-        data={"appointment": appointment.pk},
+        data={"appointment": appointment.pk, **_segment_data(segment)},
     )
     return ticket
 
@@ -112,7 +151,7 @@ def _ticket_issue(
     category: QueueCategory,
     priority: str,
     now: datetime,
-    **appointment: Any,
+    **given: Any,
 ) -> Ticket:
     day = hall_today(organisation, now)
     return Ticket.objects.create(
@@ -123,7 +162,7 @@ def _ticket_issue(
         priority=priority,
         rank=PRIORITY_RANK[priority],
         taken_at=now,
-        **appointment,
+        **given,
     )
 
 
@@ -279,6 +318,7 @@ def _transferred_copy(ticket: Ticket, to_window: Window, now: datetime) -> Ticke
         sequence=ticket.sequence,
         priority=ticket.priority,
         rank=ticket.rank,
+        priority_segment_id=ticket.priority_segment_id,
         appointment=ticket.appointment,
         appointment_at=ticket.appointment_at,
         taken_at=now,

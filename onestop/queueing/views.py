@@ -72,7 +72,11 @@ def kiosk_take(request: HttpRequest, org_slug: str) -> HttpResponse:
         problem = _("Too many numbers taken from here; please wait a minute.")
         return _kiosk_page(request, organisation, form, CheckInForm(), problem, 429)
     if not form.is_valid():
-        problem = _("Choose a kind of business.")
+        problem = (
+            form.errors["customer_number"][0]
+            if "customer_number" in form.errors
+            else _("Choose a kind of business.")
+        )
         return _kiosk_page(request, organisation, form, CheckInForm(), problem, 400)
     category = selectors.category_get_public(
         organisation=organisation, pk=form.cleaned_data["category"]
@@ -81,6 +85,7 @@ def kiosk_take(request: HttpRequest, org_slug: str) -> HttpResponse:
         organisation=organisation,
         category=category,
         priority=form.cleaned_data["priority"],
+        customer_number=form.cleaned_data["customer_number"],
     )
     return redirect(_ticket_url(ticket, organisation))
 

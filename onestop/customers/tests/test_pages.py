@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from onestop.cases.testing import APPLICANT
 from onestop.common.models import AuditEvent
-from onestop.customers.models import Segment, ServicePolicy
+from onestop.customers.models import (
+    CustomerContract,
+    CustomerOrder,
+    Segment,
+    ServicePolicy,
+)
 from onestop.customers.testing import make_customer, make_vip_segment
 from onestop.customers.tests.test_services import OTHER_PHONE, CustomerTestCase
 
@@ -47,6 +52,27 @@ class MaskingTests(CustomerPageTestCase):
         history = self.client.get(f"/staff/customers/{self.customer.pk}/")
         self.assertContains(history, MASKED_ID)
         self.assertContains(history, self.case.number)
+
+    def test_the_history_shows_orders_and_contracts_with_the_phone_masked(
+        self,
+    ) -> None:
+        # Linked directly: the duplicate shares the phone, so who gets it is moot.
+        CustomerOrder.objects.create(
+            customer=self.customer, order=self.order_for("SO-7", phone=FULL_PHONE)
+        )
+        CustomerContract.objects.create(
+            customer=self.customer,
+            contract=self.contract_of("HT-7", customer_name="别名商贸"),
+            matched_by="order",
+        )
+        self.login(self.tax_admin)
+        page = self.client.get(f"/staff/customers/{self.customer.pk}/")
+        self.assertContains(page, 'data-order="SO-7"')
+        self.assertContains(page, 'data-contract="HT-7"')
+        self.assertContains(page, MASKED_PHONE)
+        self.assertNotContains(page, FULL_PHONE)
+        unmasked = self.client.get(f"/staff/customers/{self.customer.pk}/?unmasked=1")
+        self.assertContains(unmasked, FULL_PHONE)
 
     def test_an_unmasked_view_shows_the_numbers_and_is_logged(self) -> None:
         self.login(self.tax_admin)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from onestop.cases.testing import APPLICANT, CaseTestCase
@@ -13,21 +14,27 @@ from onestop.customers.models import (
     Customer,
     CustomerCall,
     CustomerCase,
+    CustomerContract,
     CustomerIdentifier,
+    CustomerOrder,
     SegmentMembership,
 )
 from onestop.customers.rules import Condition, Rule
 from onestop.customers.services import (
+    case_link_at_intake,
     customer_attributes_set,
     customer_create,
     customer_merge,
+    customers_link_all,
     rule_selection,
     segment_save,
 )
 from onestop.customers.testing import make_customer, make_vip_segment
+from onestop.fieldservice.models import Order
 from onestop.intake.checks import Applicant, MaterialCheck
 from onestop.intake.services import case_intake
 from onestop.ratings.models import Rating
+from onestop.servicecontracts.models import ServiceContract
 
 SH = ZoneInfo("Asia/Shanghai")
 FIRM_ID = APPLICANT.id_number
@@ -53,6 +60,35 @@ class CustomerTestCase(CaseTestCase):
             ],
             outcome="accepted",
             now=at(when),
+        )
+
+    def order_for(self, number: str, *, phone: str, contract_number: str = "") -> Order:
+        return Order.objects.create(
+            organisation=self.tax,
+            number=number,
+            customer="示例商贸",
+            contact_person="李出纳",
+            phone=phone,
+            address="长春市示例路1号",
+            latitude=Decimal("43.88"),
+            longitude=Decimal("125.32"),
+            order_date=date(2026, 9, 1),
+            requested_date=date(2026, 9, 10),
+            earliest_date=date(2026, 9, 8),
+            salesperson="赵销售",
+            contract_number=contract_number,
+            created_at=at("2026-09-01 10:00"),
+        )
+
+    def contract_of(self, number: str, *, customer_name: str) -> ServiceContract:
+        return ServiceContract.objects.create(
+            organisation=self.tax,
+            number=number,
+            customer_name=customer_name,
+            system="开票服务器",
+            location="local",
+            start_date=date(2026, 1, 1),
+            end_date=date(2026, 12, 31),
         )
 
     def call_from(self, number: str, call_id: str) -> CallRecord:
@@ -140,6 +176,8 @@ class MergeTests(CustomerTestCase):
             rated_at=at("2026-09-30 10:00"),
         )
         self.call = self.call_from(OTHER_PHONE, "C9")
+        self.order = self.order_for("SO-9", phone=OTHER_PHONE, contract_number="HT-9")
+        self.contract = self.contract_of("HT-9", customer_name="别名商贸")
         self.keep = make_customer(
             self.tax,
             name="长春市示例商贸有限公司",
@@ -153,8 +191,18 @@ class MergeTests(CustomerTestCase):
             attributes={"规模": "小型", "年纳税额": "1500000"},
         )
 
-    def test_merge_keeps_every_case_call_rating_and_identifier(self) -> None:
+    def test_merge_keeps_every_case_call_order_contract_rating_and_identifier(
+        self,
+    ) -> None:
+        self.assertEqual(CustomerOrder.objects.get().customer, self.duplicate)
+        self.assertEqual(CustomerContract.objects.get().customer, self.duplicate)
         customer_merge(actor=self.tax_admin, keep=self.keep, merge=self.duplicate)
+        self.assertEqual(
+            CustomerOrder.objects.get(customer=self.keep).order, self.order
+        )
+        self.assertEqual(
+            CustomerContract.objects.get(customer=self.keep).contract, self.contract
+        )
         self.assertEqual(
             set(
                 CustomerCase.objects.filter(customer=self.keep).values_list(
@@ -183,7 +231,8 @@ class MergeTests(CustomerTestCase):
         self.assertEqual(
             {e.target_id for e in events}, {str(self.keep.pk), str(self.duplicate.pk)}
         )
-        self.assertEqual(events.first().data["cases"], 1)
+        data = events.first().data
+        self.assertEqual((data["cases"], data["orders"], data["contracts"]), (1, 1, 1))
 
     def test_a_later_case_under_the_merged_phone_finds_the_kept_record(self) -> None:
         customer_merge(actor=self.tax_admin, keep=self.keep, merge=self.duplicate)
@@ -200,6 +249,77 @@ class MergeTests(CustomerTestCase):
         for keep, merge in ((self.keep, self.keep), (self.keep, self.duplicate)):
             with self.subTest(merge=merge.name), self.assertRaises(ServiceError):
                 customer_merge(actor=self.tax_admin, keep=keep, merge=merge)
+
+
+class OrderAndContractLinkTests(CustomerTestCase):
+    def test_orders_are_found_by_phone_and_contracts_through_them(self) -> None:
+        order = self.order_for("SO-1", phone=FIRM_PHONE, contract_number="HT-1")
+        self.order_for("SO-2", phone="13700000000")
+        contract = self.contract_of("HT-1", customer_name="另一个名字")
+        customer = make_customer(
+            self.tax, name="长春市示例商贸有限公司", phone=FIRM_PHONE
+        )
+        self.assertEqual(CustomerOrder.objects.get(customer=customer).order, order)
+        link = CustomerContract.objects.get(customer=customer)
+        self.assertEqual((link.contract, link.matched_by), (contract, "order"))
+
+    def test_an_organisations_contract_is_found_by_its_exact_name(self) -> None:
+        contract = self.contract_of("HT-2", customer_name="长春市示例商贸有限公司")
+        self.contract_of("HT-3", customer_name="长春市示例商贸")
+        customer = make_customer(
+            self.tax, name="长春市示例商贸有限公司", phone=FIRM_PHONE
+        )
+        link = CustomerContract.objects.get(customer=customer)
+        self.assertEqual((link.contract, link.matched_by), (contract, "name"))
+
+    def test_a_persons_name_alone_finds_no_contract(self) -> None:
+        self.contract_of("HT-4", customer_name="张三")
+        make_customer(self.tax, name="张三", kind="individual", phone=FIRM_PHONE)
+        self.assertFalse(CustomerContract.objects.exists())
+
+    def test_linking_all_picks_up_orders_and_contracts_entered_later(self) -> None:
+        customer = make_customer(self.tax, name="示例商贸", phone=OTHER_PHONE)
+        self.order_for("SO-5", phone=OTHER_PHONE, contract_number="HT-5")
+        self.contract_of("HT-5", customer_name="别名")
+        linked = customers_link_all(actor=self.tax_admin, organisation=self.tax)
+        self.assertEqual(linked, 2)
+        self.assertEqual(customer.order_links.count(), 1)
+        self.assertEqual(customer.contract_links.count(), 1)
+        self.assertEqual(customers_link_all(actor=None, organisation=self.tax), 0)
+
+    def test_the_history_reads_orders_and_contracts_in_constant_queries(self) -> None:
+        from onestop.customers.selectors import customer_history
+
+        customer = make_customer(self.tax, name="示例商贸", phone=OTHER_PHONE)
+        for n in range(3):
+            self.order_for(f"SO-{n}", phone=OTHER_PHONE, contract_number=f"HT-{n}")
+            self.contract_of(f"HT-{n}", customer_name="别名")
+        customers_link_all(actor=None, organisation=self.tax)
+        with self.assertNumQueries(5):
+            history = customer_history(customer=customer)
+        self.assertEqual(len(history.orders), 3)
+        self.assertEqual(len(history.contracts), 3)
+
+
+class LinkAtIntakeTests(CustomerTestCase):
+    def test_a_case_taken_in_is_linked_to_its_customer_at_once(self) -> None:
+        customer = make_customer(self.tax, name="示例商贸", id_number=FIRM_ID)
+        case = self.intake()
+        link = CustomerCase.objects.get(case=case)
+        self.assertEqual((link.customer, link.matched_by), (customer, "id_number"))
+        event = AuditEvent.objects.get(verb="customers.case_linked")
+        self.assertEqual(event.data["case"], case.number)
+
+    def test_a_case_of_nobody_recorded_stays_unlinked(self) -> None:
+        make_customer(self.tax, name="别人", phone="13700000000")
+        case = self.intake()
+        self.assertFalse(CustomerCase.objects.filter(case=case).exists())
+
+    def test_linking_a_case_twice_keeps_the_one_link(self) -> None:
+        make_customer(self.tax, name="示例商贸", phone=FIRM_PHONE)
+        case = self.intake()
+        self.assertIsNone(case_link_at_intake(case=case))
+        self.assertEqual(CustomerCase.objects.filter(case=case).count(), 1)
 
 
 class SegmentTests(CustomerTestCase):
