@@ -41,6 +41,7 @@ from onestop.cases.serializers import (
     CaseSerializer,
     ErrorsSerializer,
     IntakeInSerializer,
+    IntakeResultSerializer,
     SupplementInSerializer,
     WorkRowSerializer,
 )
@@ -216,17 +217,22 @@ class CaseViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     @extend_schema(
         parameters=[ORGANISATION],
         request=IntakeInSerializer,
-        responses={201: CaseSerializer, **WRITE_REFUSALS},
+        responses={201: IntakeResultSerializer, **WRITE_REFUSALS},
     )
     @route(detail=False, methods=["post"])
     def intake(self, request: Request) -> Response:
-        """Take in a request with one of the five outcomes and issue its document."""
+        """Take in a request with one of the five outcomes and issue its document.
+
+        Answers with the case's state and documents; ``Location`` is the whole case.
+        """
         organisation = case_organisation(request)
         body = parsed(IntakeInSerializer(data=request.data))
         case = case_intake(
             actor=request.user, organisation=organisation, **body.arguments()
         )
-        response = self._case_response(case, status.HTTP_201_CREATED)
+        context = {"actor": request.user, "now": timezone.now()}
+        result = IntakeResultSerializer(case, context=context).data
+        response = Response(result, status=status.HTTP_201_CREATED)
         response["Location"] = reverse("case-detail", kwargs={"number": case.number})
         return response
 

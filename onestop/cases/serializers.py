@@ -344,12 +344,34 @@ class ClocksSerializer(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
-class CaseSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class _CaseStateFields(serializers.ModelSerializer):  # type: ignore[type-arg]
+    """What may be done to a case now and its clocks. Context: ``actor`` and ``now``."""
+
+    status_label = serializers.CharField(source="get_status_display")
+    allowed_actions = serializers.SerializerMethodField()
+    clocks = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_allowed_actions(self, case: Case) -> list[str]:
+        """What the caller may do now; "supplement" has its own endpoint."""
+        return actions_for(self.context["actor"], case)
+
+    @extend_schema_field(ClocksSerializer)
+    def get_clocks(self, case: Case) -> dict[str, Any]:
+        return ClocksSerializer(
+            {
+                "due_at": case.due_at,
+                "yellow_at": case.yellow_at,
+                "colour": case_colour(case, self.context["now"]),
+            }
+        ).data
+
+
+class CaseSerializer(_CaseStateFields):
     """One case as its page shows it. Context: ``actor`` and ``now``."""
 
     item = serializers.CharField(source="item.code")
     item_name = serializers.CharField(source="item.name")
-    status_label = serializers.CharField(source="get_status_display")
     applicant = ApplicantOutSerializer(source="*")
     first_responsible = serializers.CharField(source="first_responsible.username")
     current_step = serializers.CharField(source="current_step.name", allow_null=True)
@@ -357,8 +379,6 @@ class CaseSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     steps = StepOutSerializer(many=True)
     documents = DocumentOutSerializer(many=True)
     timeline = EventOutSerializer(source="events", many=True)
-    allowed_actions = serializers.SerializerMethodField()
-    clocks = serializers.SerializerMethodField()
 
     class Meta:
         model = Case
@@ -391,20 +411,29 @@ class CaseSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
             "timeline",
         ]
 
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_allowed_actions(self, case: Case) -> list[str]:
-        """What the caller may do now; "supplement" has its own endpoint."""
-        return actions_for(self.context["actor"], case)
 
-    @extend_schema_field(ClocksSerializer)
-    def get_clocks(self, case: Case) -> dict[str, Any]:
-        return ClocksSerializer(
-            {
-                "due_at": case.due_at,
-                "yellow_at": case.yellow_at,
-                "colour": case_colour(case, self.context["now"]),
-            }
-        ).data
+class IntakeResultSerializer(_CaseStateFields):
+    """What intake answers: the case's state and documents, not its whole record.
+
+    The full case is one GET away (the ``Location`` header). Reading it back
+    and serialising every list cost an acceptance as much as taking it in.
+    """
+
+    documents = DocumentOutSerializer(many=True)
+
+    class Meta:
+        model = Case
+        fields = [
+            "number",
+            "status",
+            "status_label",
+            "outcome",
+            "limit_days",
+            "lock_version",
+            "allowed_actions",
+            "clocks",
+            "documents",
+        ]
 
 
 def actions_for(actor: Any, case: Case) -> list[str]:
