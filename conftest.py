@@ -55,3 +55,17 @@ def _default_language() -> object:
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> object:
+    """Each test starts with an empty cache: rate-limit counts and cached hall boards.
+
+    The local-memory cache outlives a test's rolled-back database, and a
+    frozen clock never expires what an earlier test stored.
+    """
+    if _django_ready():
+        from django.core.cache import cache
+
+        cache.clear()
+    yield

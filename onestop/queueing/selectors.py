@@ -19,6 +19,7 @@ from onestop.metrics.definitions import GroupBy
 from onestop.metrics.selectors import casework_figures
 from onestop.organisations.models import Organisation
 from onestop.posts.models import Window
+from onestop.queueing.board_cache import board_cached
 from onestop.queueing.hall_time import day_bounds, hall_today, hall_zone
 from onestop.queueing.models import QueueCategory, Ticket, TicketStatus
 from onestop.queueing.rules import AT_WINDOW, ahead_of, servable
@@ -144,7 +145,18 @@ def _average(durations: Iterable[timedelta]) -> timedelta | None:
 
 
 def display_board(*, organisation: Organisation, now: datetime) -> dict[str, Any]:
-    """The latest calls and the waiting counts per category: public, no personal data."""
+    """The latest calls and the waiting counts per category: public, no personal data.
+
+    Shared by every display of the hall until a ticket changes (``board_cache``).
+    """
+    return board_cached(
+        organisation_id=organisation.pk,
+        now=now,
+        compute=lambda: _display_board(organisation, now),
+    )
+
+
+def _display_board(organisation: Organisation, now: datetime) -> dict[str, Any]:
     today = hall_today(organisation, now)
     zone = hall_zone(organisation)
     calls = (

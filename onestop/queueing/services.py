@@ -22,6 +22,7 @@ from onestop.customers.models import Segment
 from onestop.customers.policies import priority_policy_for
 from onestop.organisations.models import Organisation
 from onestop.posts.models import Window
+from onestop.queueing.board_cache import board_changed
 from onestop.queueing.errors import QueueError
 from onestop.queueing.hall_time import hall_today, local_moment
 from onestop.queueing.models import (
@@ -154,6 +155,7 @@ def _ticket_issue(
     **given: Any,
 ) -> Ticket:
     day = hall_today(organisation, now)
+    board_changed(organisation_id=organisation.pk)
     return Ticket.objects.create(
         organisation=organisation,
         category=category,
@@ -376,6 +378,7 @@ def _locked(ticket: Ticket, action: str, window: Window | None = None) -> Ticket
 
 
 def _audit(action: str, ticket: Ticket, actor: Any, **data: Any) -> None:
+    board_changed(organisation_id=ticket.organisation_id)
     audit_record(
         verb=f"queueing.{action}",
         actor=actor,

@@ -298,3 +298,41 @@ class IsolationTests(HallFixture):
     def test_another_organisations_ticket_cannot_be_named_at_intake(self) -> None:
         url = reverse("staff:intake_form", args=["U-1"]) + f"?ticket={self.ticket.pk}"
         self.assertEqual(self.client.get(url).status_code, 404)
+
+
+@time_machine.travel(NOW, tick=False)
+class SharedBoardTests(HallFixture):
+    """Every display of a hall shares one board until a ticket changes."""
+
+    def board(self) -> dict[str, Any]:
+        return json.loads(
+            self.client.get(reverse("queue_display_json", args=["tax"])).content
+        )
+
+    def test_a_call_shows_on_the_next_poll_within_the_same_second(self) -> None:
+        services.ticket_take(organisation=self.tax, category=self.cat_a, now=at(9, 0))
+        self.assertEqual(self.board()["called"], [])
+        services.ticket_call_next(
+            window=self.window_general, staff=self.tax_clerk, now=at(9, 5)
+        )
+        self.assertEqual([c["number"] for c in self.board()["called"]], ["A001"])
+
+    def test_polls_in_the_same_second_without_a_change_are_not_recomputed(
+        self,
+    ) -> None:
+        self.board()
+        with self.assertNumQueries(1):  # the organisation only
+            self.board()
+
+    def test_a_change_no_service_announced_shows_within_a_second(self) -> None:
+        # As a write made by another server process, whose local cache this
+        # process cannot see: only the board's age bounds how stale it is.
+        ticket = services.ticket_take(
+            organisation=self.tax, category=self.cat_a, now=at(9, 0)
+        )
+        self.assertEqual(self.board()["waiting"][0]["waiting"], 1)
+        ticket.status = "no_show"
+        ticket.save(update_fields=["status"])
+        self.assertEqual(self.board()["waiting"][0]["waiting"], 1)
+        with time_machine.travel("2026-09-28 10:00:01 +0800", tick=False):
+            self.assertEqual(self.board()["waiting"][0]["waiting"], 0)
