@@ -212,6 +212,7 @@ ONESTOP_SWEEPS = [
     "onestop.appointments.sweep.reminders_sweep",
     "onestop.ratings.sweep.rectifications_sweep",
     "onestop.inspection.sweep.inspections_sweep",
+    "onestop.topics.sweep.notes_sweep",
 ]
 CELERY_TIMEZONE = TIME_ZONE
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import time_machine
@@ -15,7 +15,8 @@ from onestop.intake.checks import MaterialCheck
 from onestop.intake.services import case_intake
 from onestop.topics.models import ContactNote, NoteSource
 from onestop.topics.selectors import week_digest
-from onestop.topics.services import case_note_take
+from onestop.topics.services import case_note_take, reason_create
+from onestop.topics.sweep import notes_sweep
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -88,3 +89,51 @@ class CasesButtonTests(CaseTestCase):
         self.assertEqual(
             list(ContactNote.objects.values_list("case", flat=True)), [case.pk]
         )
+
+
+class NotesSweepTests(CaseTestCase):
+    def test_the_sweep_gives_new_cases_a_reason_once_where_reasons_are_defined(
+        self,
+    ) -> None:
+        now = datetime(2026, 9, 28, 10, tzinfo=SH)
+        closing = reason_create(
+            organisation=self.tax, actor=None, name="注销", keywords="注销"
+        )
+        case = case_intake(
+            actor=self.tax_clerk,
+            organisation=self.tax,
+            item_code="DJ-ZX",
+            channel="counter",
+            applicant=APPLICANT,
+            checks=[
+                MaterialCheck(position=p, received=True, form="original", count=2)
+                for p in (1, 2, 3)
+            ],
+            outcome=Outcome.ACCEPTED,
+            now=now,
+        )
+        report = notes_sweep(now=now + timedelta(hours=1))
+        self.assertEqual(str(report), "1 cases taken in as notes")
+        self.assertEqual(ContactNote.objects.get(case=case).reason, closing)
+        self.assertEqual(notes_sweep(now=now + timedelta(hours=2)).taken, 0)
+        # Eight days on, the sweep no longer looks back that far.
+        ContactNote.objects.all().delete()
+        self.assertEqual(notes_sweep(now=now + timedelta(days=8)).taken, 0)
+
+    def test_an_organisation_without_reasons_is_left_alone(self) -> None:
+        now = datetime(2026, 9, 28, 10, tzinfo=SH)
+        case_intake(
+            actor=self.tax_clerk,
+            organisation=self.tax,
+            item_code="DJ-ZX",
+            channel="counter",
+            applicant=APPLICANT,
+            checks=[
+                MaterialCheck(position=p, received=True, form="original", count=2)
+                for p in (1, 2, 3)
+            ],
+            outcome=Outcome.ACCEPTED,
+            now=now,
+        )
+        self.assertEqual(notes_sweep(now=now).taken, 0)
+        self.assertFalse(ContactNote.objects.exists())
