@@ -21,7 +21,8 @@ What it does:
 2. Sets a plan for the middle month with the ten data metrics plus a manual
    check, weighted for every person, post and department, and records one
    manual check per fifty people.
-3. Times ``plan_run`` — every metric in grouped SQL, the scores of every
+3. Times ``plan_run`` — every metric in grouped SQL (one query per table of
+   records for all its metrics and kinds of subject), the scores of every
    person, post and department computed and stored with their lines — and
    each metric's ``metric_values`` query alone.
 4. The provider part: ``--providers`` providers (default 50), each with up
@@ -31,8 +32,8 @@ What it does:
    two; nine KPIs per contract (eight data metrics and the feedback officers'
    reports), two confirmed officer reports per contract and a deduction on
    every tenth. Times, separately, the KPI figures of every contract
-   (``kpi_results``: one grouped query per metric, restricted per contract to
-   its service type's items) and the month's run for every contract
+   (``kpi_results``: one grouped query per table of records, restricted per
+   contract to its service type's items) and the month's run for every contract
    (``assessment_run_month``: figures, points, deductions, payment, stored).
 
 Goal: each monthly run in under 30 s, on PostgreSQL and on SQLite.

@@ -1,8 +1,9 @@
 """The monthly run: every subject's points from the plan, the data and the checks.
 
 Reads only; :func:`onestop.assessment.services.plan_run` stores the result.
-The queries do not grow with the number of people: one per (kind of subject,
-metric), one for the manual checks, one per kind for the subjects; the rest
+The queries do not grow with the number of people: one per table of records
+the metrics read (for every metric and kind of subject at once), one for the
+manual checks, one per kind for the subjects; the rest
 is arithmetic over the grouped figures (bench/assessment.py).
 
 Rules applied here, shown to the person scored in each line's working:
@@ -29,7 +30,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Sum
 
-from onestop.assessment.metrics import METRICS, MetricValue, metric_values
+from onestop.assessment.metrics import METRICS, MetricValue, metric_figures
 from onestop.assessment.models import (
     ManualCheck,
     Plan,
@@ -156,16 +157,14 @@ def _metric_figures(
         for item in items
         if item.indicator_version.source == Source.METRIC
     }
-    return {
-        (kind, key): metric_values(
-            organisation=plan.organisation,
-            key=key,
-            start=plan.period_start,
-            end=plan.period_end,
-            subject=kind,
-        )
-        for kind, key in sorted(wanted)
-    }
+    figures = metric_figures(
+        organisation=plan.organisation,
+        keys=sorted({key for _kind, key in wanted}),
+        subjects=sorted({kind for kind, _key in wanted}),
+        start=plan.period_start,
+        end=plan.period_end,
+    )
+    return {pair: figures[pair] for pair in sorted(wanted)}
 
 
 def _rule_of(version: Any) -> Any:
@@ -176,11 +175,33 @@ def _rule_of(version: Any) -> Any:
     return rule
 
 
+def _full_points(item: PlanItem) -> Decimal:
+    """The item's weight × 100, worked out once per run: the items are shared."""
+    full: Decimal | None = getattr(item, "_full_points", None)
+    if full is None:
+        full = (item.weight * HUNDRED).quantize(CENT)
+        setattr(item, "_full_points", full)  # noqa: B010 (not a model field)
+    return full
+
+
+Scored = tuple[Decimal, str, dict[str, str]]  # points, working template, figures
+
+
 def _line(
-    item: PlanItem, value: float | None, count: int, ids: list[int]
+    item: PlanItem,
+    value: float | None,
+    count: int,
+    ids: list[int],
+    scored: dict[tuple[int, float, Decimal], Scored],
 ) -> LineResult:
+    """One line; ``scored`` holds the points already worked out in this run.
+
+    Thousands of people share a few figures (no bad rating, a full on-time
+    rate), so each (indicator version, value, full points) is scored once and
+    the lines scored alike share its working, which nobody changes.
+    """
     version = item.indicator_version
-    full = (item.weight * HUNDRED).quantize(CENT)
+    full = _full_points(item)
     rule = _rule_of(version)
     if value is None and isinstance(rule, DeductionPerEvent):
         value = 0.0
@@ -189,17 +210,13 @@ def _line(
         return LineResult(
             item, None, 0, full, full, template, {"full": f"{full:g}"}, ids
         )
-    points: Points = score_points(rule, value, float(full))
-    return LineResult(
-        item,
-        value,
-        count,
-        full,
-        Decimal(repr(points.points)).quantize(CENT),
-        points.template,
-        dict(points.params),
-        ids,
-    )
+    key = (version.pk, value, full)
+    found = scored.get(key)
+    if found is None:
+        points: Points = score_points(rule, value, float(full))
+        earned = Decimal(repr(points.points)).quantize(CENT)
+        found = scored[key] = (earned, points.template, dict(points.params))
+    return LineResult(item, value, count, full, *found, ids)
 
 
 def _subject_lines(
@@ -207,6 +224,7 @@ def _subject_lines(
     items: Iterable[PlanItem],
     figures: dict[tuple[str, str], dict[int, MetricValue]],
     checks: dict[tuple[int, str, int], tuple[float, list[int]]],
+    scored: dict[tuple[int, float, Decimal], Scored],
 ) -> list[LineResult]:
     lines = []
     for item in items:
@@ -216,10 +234,10 @@ def _subject_lines(
             if found is None and METRICS[version.metric_key].is_count:
                 found = MetricValue(0.0, 0)
             value, count = (found.value, found.count) if found else (None, 0)
-            lines.append(_line(item, value, count, []))
+            lines.append(_line(item, value, count, [], scored))
         else:
             total, ids = checks.get((version.pk, subject.kind, subject.id), (None, []))
-            lines.append(_line(item, total, len(ids), ids))
+            lines.append(_line(item, total, len(ids), ids, scored))
     return lines
 
 
@@ -238,6 +256,7 @@ def compute(plan: Plan) -> dict[str, list[SubjectResult]]:
     groups = _items_by_group(plan)
     figures = _metric_figures(plan, groups)
     checks = _check_sums(plan)
+    scored: dict[tuple[int, float, Decimal], Scored] = {}
     out: dict[str, list[SubjectResult]] = {}
     for kind in SubjectKind.values:
         if not any(k == kind for k, _subject in groups):
@@ -246,7 +265,7 @@ def compute(plan: Plan) -> dict[str, list[SubjectResult]]:
         for subject in plan_subjects(plan, kind):
             items = groups.get((kind, subject.id)) or groups.get((kind, None))
             if items:
-                lines = _subject_lines(subject, items, figures, checks)
+                lines = _subject_lines(subject, items, figures, checks, scored)
                 results.append(SubjectResult(subject, lines))
         _rank(results)
         out[kind] = results

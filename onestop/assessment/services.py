@@ -346,20 +346,19 @@ def _store(run: Run, results: Mapping[str, list[engine.SubjectResult]]) -> None:
         )
         for r in everyone
     )
+    item_columns: dict[int, tuple[Any, ...]] = {}
+    encoded: dict[int, str] = {}
     rows = (
         (
             score.pk,
-            line.item.pk,
-            line.item.indicator_version.name,
-            line.item.indicator_version.source,
+            *_item_columns(line.item, item_columns),
             line.value,
             line.count,
-            str(line.item.weight),
             str(line.full_points),
             str(line.points),
             line.template,
-            json.dumps(line.params, ensure_ascii=False),
-            json.dumps(line.check_ids),
+            _params_json(line.params, encoded),
+            json.dumps(line.check_ids) if line.check_ids else "[]",
         )
         for score, result in zip(scores, everyone, strict=True)
         for line in result.lines
@@ -367,8 +366,27 @@ def _store(run: Run, results: Mapping[str, list[engine.SubjectResult]]) -> None:
     _insert_lines(rows)
 
 
+def _item_columns(item: Any, seen: dict[int, tuple[Any, ...]]) -> tuple[Any, ...]:
+    """The plan item's columns of a line, read once per run for its thousands of lines."""
+    found = seen.get(item.pk)
+    if found is None:
+        version = item.indicator_version
+        found = (item.pk, version.name, version.source, str(item.weight))
+        seen[item.pk] = found
+    return found
+
+
+def _params_json(params: dict[str, str], encoded: dict[int, str]) -> str:
+    """The working's figures as JSON, encoded once for the lines that share them
+    (the engine scores alike lines once); the lines all live until stored."""
+    found = encoded.get(id(params))
+    if found is None:
+        found = encoded[id(params)] = json.dumps(params, ensure_ascii=False)
+    return found
+
+
 LINE_COLUMNS = (
-    "score_id", "item_id", "indicator_name", "source", "value", "count", "weight",
+    "score_id", "item_id", "indicator_name", "source", "weight", "value", "count",
     "full_points", "points", "template", "params", "check_ids",
 )  # fmt: skip
 

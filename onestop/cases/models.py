@@ -198,6 +198,18 @@ class Case(OrganisationOwned, TimeStamped):
             models.Index(fields=["first_responsible", "status"]),
             models.Index(fields=["organisation", "received_at"]),
             models.Index(fields=["status", "yellow_at"]),
+            # The assessment's one-time notification rate: the period's requests
+            # with their notices, first responsible and item, from the index alone.
+            models.Index(
+                fields=[
+                    "organisation",
+                    "received_at",
+                    "notice_count",
+                    "first_responsible",
+                    "item",
+                ],
+                name="case_received_notice_index",
+            ),
         ]
         permissions = [
             ("intake_case", _("Can take in requests at the window")),
@@ -333,6 +345,21 @@ class CaseStep(models.Model):
         verbose_name = _("case step")
         verbose_name_plural = _("case steps")
         ordering = ["started_at", "id"]
+        indexes = [
+            # The assessment's on-time rate: the period's finished steps per
+            # assignee, post and department, read from the index alone.
+            models.Index(
+                fields=[
+                    "finished_at",
+                    "assignee",
+                    "due_at",
+                    "post",
+                    "department",
+                    "case",
+                ],
+                name="step_finished_assignee_index",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.position}. {self.name}"

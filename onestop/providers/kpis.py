@@ -4,13 +4,14 @@ A contract's work is the work of its provider's staff (``ProviderStaff``)
 on the catalogue items of the contract's service type: the data metrics of
 ``onestop.assessment.metrics`` are counted for the group of those people,
 narrowed to those items (the cases, their steps, ratings, rectifications,
-inspections and hall numbers) — one grouped query per metric for every
-contract at once. So a provider holding a canteen and a cleaning contract
-has its canteen cases counted for the one and its cleaning cases for the
-other. A service type listing no catalogue items has no data-sourced work.
-Cases record no place, so two contracts of one provider for the same service
-type in different regions share that work; the feedback officers' reports
-name the contract and the place, so they count for their contract alone.
+inspections and hall numbers) — one grouped query per table of records for
+every metric and contract at once. So a provider holding a canteen and a
+cleaning contract has its canteen cases counted for the one and its cleaning
+cases for the other. A service type listing no catalogue items has no
+data-sourced work. Cases record no place, so two contracts of one provider
+for the same service type in different regions share that work; the feedback
+officers' reports name the contract and the place, so they count for their
+contract alone.
 One metric belongs to this app: ``officer_reports``, the feedback officers'
 reports on the contract confirmed by a check, counted by the day seen.
 """
@@ -26,7 +27,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from onestop.assessment.metrics import METRICS, MetricValue, metric_values
+from onestop.assessment.metrics import METRICS, MetricValue, metric_figures
 from onestop.organisations.models import Organisation
 from onestop.providers.models import (
     Contract,
@@ -122,16 +123,16 @@ def kpi_values(
     people: Mapping[int, list[int]] = staff_of(contracts)
     items: Mapping[int, set[int]] = items_of(contracts)
     found: dict[tuple[int, str], MetricValue] = {}
-    for key in sorted(metrics - {OFFICER_REPORTS}):
-        values = metric_values(
-            organisation=organisation,
-            key=key,
-            start=start,
-            end=end,
-            subject="group",
-            people=people,
-            item_ids=items,
-        )
+    figures = metric_figures(
+        organisation=organisation,
+        keys=sorted(metrics - {OFFICER_REPORTS}),
+        subjects=["group"],
+        start=start,
+        end=end,
+        people=people,
+        item_ids=items,
+    )
+    for (_subject, key), values in figures.items():
         found.update({(cid, key): value for cid, value in values.items()})
     if OFFICER_REPORTS in metrics:
         counts = officer_report_counts(contracts=contracts, start=start, end=end)

@@ -542,7 +542,7 @@ def assessment_run_month(
 
     Each contract gets a new version exactly as ``assessment_run`` would give
     it, but the KPI figures of all the contracts come from one grouped query
-    per metric. Signed months are left as they are.
+    per table of records. Signed months are left as they are.
     """
     now = now or timezone.now()
     month = month_start(month)
