@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import time_machine
 from django.urls import reverse
 
-from onestop.cases.models import Outcome
+from onestop.cases.models import Case, Outcome
 from onestop.cases.testing import APPLICANT, CaseTestCase
 from onestop.demo.topics import topics_demo_load
 from onestop.intake.checks import MaterialCheck
@@ -21,21 +21,26 @@ from onestop.topics.sweep import notes_sweep
 SH = ZoneInfo("Asia/Shanghai")
 
 
+def accepted_case(test: CaseTestCase, now: datetime) -> Case:
+    """A tax hall case of 注销税务登记 accepted at ``now`` with every material."""
+    return case_intake(
+        actor=test.tax_clerk,
+        organisation=test.tax,
+        item_code="DJ-ZX",
+        channel="counter",
+        applicant=APPLICANT,
+        checks=[
+            MaterialCheck(position=p, received=True, form="original", count=2)
+            for p in (1, 2, 3)
+        ],
+        outcome=Outcome.ACCEPTED,
+        now=now,
+    )
+
+
 class CaseNoteTests(CaseTestCase):
     def test_a_case_becomes_a_note_linked_to_it_in_its_organisation(self) -> None:
-        case = case_intake(
-            actor=self.tax_clerk,
-            organisation=self.tax,
-            item_code="DJ-ZX",
-            channel="counter",
-            applicant=APPLICANT,
-            checks=[
-                MaterialCheck(position=p, received=True, form="original", count=2)
-                for p in (1, 2, 3)
-            ],
-            outcome=Outcome.ACCEPTED,
-            now=datetime(2026, 9, 28, 10, tzinfo=SH),
-        )
+        case = accepted_case(self, datetime(2026, 9, 28, 10, tzinfo=SH))
         note = case_note_take(case=case, actor=self.tax_clerk)
         self.assertEqual((note.case, note.organisation), (case, self.tax))
         self.assertEqual(note.source, NoteSource.CASE)
@@ -66,19 +71,7 @@ class CasesButtonTests(CaseTestCase):
     def test_the_button_takes_in_own_recent_cases_once(self) -> None:
         now = datetime(2026, 9, 28, 10, tzinfo=SH)
         with time_machine.travel(now, tick=False):
-            case = case_intake(
-                actor=self.tax_clerk,
-                organisation=self.tax,
-                item_code="DJ-ZX",
-                channel="counter",
-                applicant=APPLICANT,
-                checks=[
-                    MaterialCheck(position=p, received=True, form="original", count=2)
-                    for p in (1, 2, 3)
-                ],
-                outcome=Outcome.ACCEPTED,
-                now=now,
-            )
+            case = accepted_case(self, now)
             url = reverse("staff:topics_notes_from_cases")
             self.login(self.uni_admin)
             self.client.post(url)
@@ -99,19 +92,7 @@ class NotesSweepTests(CaseTestCase):
         closing = reason_create(
             organisation=self.tax, actor=None, name="注销", keywords="注销"
         )
-        case = case_intake(
-            actor=self.tax_clerk,
-            organisation=self.tax,
-            item_code="DJ-ZX",
-            channel="counter",
-            applicant=APPLICANT,
-            checks=[
-                MaterialCheck(position=p, received=True, form="original", count=2)
-                for p in (1, 2, 3)
-            ],
-            outcome=Outcome.ACCEPTED,
-            now=now,
-        )
+        case = accepted_case(self, now)
         report = notes_sweep(now=now + timedelta(hours=1))
         self.assertEqual(str(report), "1 cases taken in as notes")
         self.assertEqual(ContactNote.objects.get(case=case).reason, closing)
@@ -122,18 +103,6 @@ class NotesSweepTests(CaseTestCase):
 
     def test_an_organisation_without_reasons_is_left_alone(self) -> None:
         now = datetime(2026, 9, 28, 10, tzinfo=SH)
-        case_intake(
-            actor=self.tax_clerk,
-            organisation=self.tax,
-            item_code="DJ-ZX",
-            channel="counter",
-            applicant=APPLICANT,
-            checks=[
-                MaterialCheck(position=p, received=True, form="original", count=2)
-                for p in (1, 2, 3)
-            ],
-            outcome=Outcome.ACCEPTED,
-            now=now,
-        )
+        accepted_case(self, now)
         self.assertEqual(notes_sweep(now=now).taken, 0)
         self.assertFalse(ContactNote.objects.exists())
