@@ -21,8 +21,12 @@ from django.utils import timezone
 from onestop.common.errors import ServiceError
 from onestop.fieldservice import services
 from onestop.fieldservice.models import Product, Technician
+from onestop.fieldservice.returnvisits import return_visit_rule_set, return_visits_draw
 from onestop.organisations.models import Membership, Organisation
 from onestop.organisations.selectors import work_calendar_for
+
+# The surveys demo's satisfaction questionnaire (onestop/demo/surveys).
+RETURN_VISIT_QUESTIONNAIRE = "SAT"
 
 PRODUCTS = (
     # model, name, unit, procurement, production, skill, minutes
@@ -118,6 +122,26 @@ def fieldservice_demo_load(organisation: Organisation) -> None:
         )
     _technicians(organisation)
     _orders(organisation)
+    _return_visits(organisation)
+
+
+def _return_visits(organisation: Organisation) -> None:
+    """Half the signed visits called back with the surveys demo's questionnaire."""
+    with contextlib.suppress(ServiceError):  # no such questionnaire: no rule
+        return_visit_rule_set(
+            organisation=organisation,
+            actor=None,
+            questionnaire_code=RETURN_VISIT_QUESTIONNAIRE,
+            percent="50",
+            is_active=True,
+        )
+        now = timezone.now()
+        return_visits_draw(
+            organisation=organisation,
+            actor=None,
+            month=timezone.localdate(now).replace(day=1),
+            now=now,
+        )
 
 
 def _technicians(organisation: Organisation) -> None:

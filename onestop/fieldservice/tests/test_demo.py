@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 import tempfile
 
@@ -10,7 +11,14 @@ from django.test import override_settings
 
 from onestop.common.testing import OneStopTestCase
 from onestop.demo.fieldservice import fieldservice_demo_load
-from onestop.fieldservice.models import DispatchPlan, Job, Order, OrderStatus
+from onestop.demo.surveys import surveys_demo_load
+from onestop.fieldservice.models import (
+    DispatchPlan,
+    Job,
+    Order,
+    OrderStatus,
+    ReturnVisitRule,
+)
 
 
 class DemoTests(OneStopTestCase):
@@ -31,3 +39,21 @@ class DemoTests(OneStopTestCase):
             <= statuses
         )
         self.assertEqual(DispatchPlan.objects.count(), 1)
+
+    def test_with_the_surveys_demo_half_the_signed_visits_are_called_back(
+        self,
+    ) -> None:
+        media = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, media, ignore_errors=True)
+        with (
+            override_settings(MEDIA_ROOT=media),
+            time_machine.travel("2026-11-23 09:00 +0800", tick=False),
+        ):
+            surveys_demo_load(self.uni)
+            fieldservice_demo_load(self.uni)
+        rule = ReturnVisitRule.objects.get(organisation=self.uni)
+        self.assertEqual((rule.questionnaire_code, rule.percent), ("SAT", 50))
+        signed = Job.objects.filter(record__isnull=False)
+        self.assertGreater(signed.count(), 0)
+        called_back = signed.filter(return_visit__isnull=False).count()
+        self.assertEqual(called_back, math.ceil(signed.count() / 2))
