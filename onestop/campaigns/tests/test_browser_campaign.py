@@ -119,6 +119,7 @@ class CampaignTurnsReadyTests(BrowserTestCase):
 
     def import_a_week_and_see_the_service_level(self) -> None:
         page = self.page
+        page.click("nav details[data-domain=hotline] > summary")
         page.click("nav a[href='/staff/calls/']")
         page.click("a[href='/staff/calls/import/']")
         page.set_input_files(
@@ -143,6 +144,7 @@ class CampaignTurnsReadyTests(BrowserTestCase):
 
     def forecast_and_roster_the_next_week(self) -> None:
         page = self.page
+        page.click("nav details[data-domain=hotline] > summary")
         page.click("nav a[href='/staff/workforce/']")
         page.click(f"a[href^='/staff/workforce/{self.queue.pk}/']")
         page.fill("#id_week", PLANNED_MONDAY.isoformat())
@@ -162,6 +164,7 @@ class CampaignTurnsReadyTests(BrowserTestCase):
 
     def plan_the_campaign_and_see_it_blocked(self) -> None:
         page = self.page
+        page.click("nav details[data-domain=hotline] > summary")
         page.click("nav a[href='/staff/campaigns/']")
         page.click("a[href='/staff/campaigns/new/']")
         page.fill("#id_name", "5G畅享套餐老用户升级")

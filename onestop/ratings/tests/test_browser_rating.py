@@ -66,6 +66,7 @@ class RatingInTheBrowserTests(BrowserTestCase):
 
             clock.move_to(at("2026-09-29 09:00"))
             self.sign_in("tax_supervisor", PASSWORD)
+            page.click("nav details[data-domain=quality] > summary")
             page.click("nav >> a[href='/staff/ratings/']")
             page.click("tr[data-status=verifying] >> a >> nth=0")
             self.act("verify", valid="yes")

@@ -43,6 +43,7 @@ class PlanningAWeekTests(BrowserTestCase):
     def test_forecast_roster_add_a_shift_and_simulate(self) -> None:
         page = self.page
         self.sign_in("uni_supervisor", PASSWORD)
+        page.click("nav details[data-domain=hotline] > summary")
         page.click("nav a[href='/staff/workforce/']")
         page.click(f"a[href^='/staff/workforce/{self.queue.pk}/']")
         page.fill("#id_week", "2025-06-09")

@@ -1,0 +1,11 @@
+"""The hotline figures in the staff top bar (collected by ``workspace.navigation``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from onestop.workspace.navigation import HOTLINE, NavEntry
+
+NAV_ENTRIES = [
+    NavEntry(
+        HOTLINE, _("Hotline"), "staff:calls", ("contactcenter.view_call_figures",)
+    ),
+]

@@ -1,0 +1,9 @@
+"""The intake page in the staff top bar (collected by ``workspace.navigation``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from onestop.workspace.navigation import HALL, NavEntry
+
+NAV_ENTRIES = [
+    NavEntry(HALL, _("Intake"), "staff:intake", ("cases.intake_case",), accesskey="i"),
+]

@@ -1,0 +1,11 @@
+"""The hall queue in the staff top bar (collected by ``workspace.navigation``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from onestop.workspace.navigation import HALL, NavEntry
+
+NAV_ENTRIES = [
+    NavEntry(
+        HALL, _("Call numbers"), "staff:queue_window", ("cases.intake_case",), order=20
+    ),
+]

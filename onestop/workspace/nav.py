@@ -1,0 +1,11 @@
+"""Django's admin in the staff top bar (collected by ``workspace.navigation``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from onestop.workspace.navigation import ORGANISATION, NavEntry
+
+NAV_ENTRIES = [
+    NavEntry(
+        ORGANISATION, _("Administration"), "admin:index", order=90, staff_only=True
+    ),
+]
