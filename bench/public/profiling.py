@@ -7,8 +7,8 @@ each of its queries explained (``bench.cases.explain``: EXPLAIN ANALYZE on
 PostgreSQL, EXPLAIN QUERY PLAN and a timed run on SQLite). The status lookup
 goes through the CSRF check as in a browser: the form is fetched once, then
 posted. The test client keeps the database connection between requests; a
-served request closes it when ``CONN_MAX_AGE`` says so (0 on SQLite: every
-request connects again), so each call here ends as a served request does.
+served request closes it when ``CONN_MAX_AGE`` says so (60 s on both
+databases), so each call here ends as a served request does.
 """
 
 from __future__ import annotations
