@@ -12,6 +12,7 @@ class OrganisationsConfig(AppConfig):
         # Roles are groups whose permissions exist only after every app has
         # migrated, so they are brought up to date then, like Django's own
         # permissions (create_permissions is a post_migrate receiver too).
+        from onestop.organisations import public_cache  # noqa: F401 (its receivers)
         from onestop.organisations.roles import sync_roles_after_migrate
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="onestop.roles")

@@ -7,7 +7,7 @@ from datetime import date, time
 from typing import Any
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from onestop.compute.workdays import WorkCalendar, china_calendar
 from onestop.organisations.hours import parse_office_hours
@@ -18,6 +18,7 @@ from onestop.organisations.models import (
     Organisation,
     PublicHolidayDay,
 )
+from onestop.organisations.public_cache import organisation_public_cached
 
 
 def memberships_for_user(user: Any) -> list[Membership]:
@@ -39,7 +40,11 @@ def organisation_list_public() -> QuerySet[Organisation]:
 
 
 def organisation_get_public(*, slug: str) -> Organisation:
-    return get_object_or_404(Organisation, slug=slug, is_active=True)
+    """The active organisation with ``slug`` (cached a few seconds), or 404."""
+    organisation = organisation_public_cached(slug)
+    if organisation is None:
+        raise Http404
+    return organisation
 
 
 def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:

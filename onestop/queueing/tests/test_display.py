@@ -321,7 +321,7 @@ class SharedBoardTests(HallFixture):
         self,
     ) -> None:
         self.board()
-        with self.assertNumQueries(1):  # the organisation only
+        with self.assertNumQueries(0):  # the organisation is cached too
             self.board()
 
     def test_a_change_no_service_announced_shows_within_a_second(self) -> None:
