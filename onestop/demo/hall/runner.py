@@ -180,9 +180,11 @@ def hall_open(*, organisation: Organisation, moment: datetime, span: int) -> boo
             return False
     except CalendarNotCovered:
         return False
-    first = (local - timedelta(minutes=span)).time()
+    first = local - timedelta(minutes=span)
+    if first.date() != local.date():  # just after midnight: the span began yesterday
+        return False
     return any(
-        opens <= first and local.time() <= closes
+        opens <= first.time() and local.time() <= closes
         for opens, closes in parse_office_hours(organisation.office_hours)
     )
 

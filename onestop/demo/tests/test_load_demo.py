@@ -597,6 +597,7 @@ class DemoHallTests(DemoTestCase):
         tax = Organisation.objects.get(slug="tax")
         span = HALLS["tax"].span
         for moment, expected in (
+            ("2026-12-01 00:30", False),  # the fifty minutes would start yesterday
             ("2026-12-01 09:19", False),  # opened 08:30: not yet fifty minutes
             ("2026-12-01 09:20", True),
             ("2026-12-01 12:30", False),  # lunch
