@@ -8,10 +8,11 @@ back onto the case so lists can sort and warn without recomputing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from onestop.cases.errors import CaseError
-from onestop.cases.models import Case, CaseSettings, CaseStep
+from onestop.cases.models import Case, CaseSettings, CaseStep, Suspension
 from onestop.common.errors import ServiceError
 from onestop.compute.sla import ClockReading, Pause, clock_reading
 from onestop.compute.workdays import CalendarNotCovered, WorkCalendar
@@ -29,10 +30,18 @@ def yellow_share_of(case: Case) -> float:
     return cached
 
 
-def pauses_of(case: Case, since: datetime) -> tuple[Pause, ...]:
-    """The case's suspensions from ``since`` on, clipped to it."""
+def pauses_of(
+    case: Case, since: datetime, suspensions: Sequence[Suspension] | None = None
+) -> tuple[Pause, ...]:
+    """The case's suspensions from ``since`` on, clipped to it.
+
+    ``suspensions``: the case's, when the caller has just read them; else
+    they are read through ``all()``, so a page's prefetch serves.
+    """
+    if suspensions is None:
+        suspensions = sorted(case.suspensions.all(), key=lambda s: s.started_at)
     pauses = []
-    for suspension in case.suspensions.order_by("started_at"):
+    for suspension in suspensions:
         if suspension.ended_at is not None and suspension.ended_at <= since:
             continue
         pauses.append(Pause(max(suspension.started_at, since), suspension.ended_at))
@@ -53,7 +62,10 @@ def clock_start(calendar: WorkCalendar, started: datetime) -> datetime:
 
 
 def case_clock(
-    case: Case, calendar: WorkCalendar, now: datetime
+    case: Case,
+    calendar: WorkCalendar,
+    now: datetime,
+    suspensions: Sequence[Suspension] | None = None,
 ) -> ClockReading | None:
     """The whole case's clock, or None before acceptance or for items done on the spot."""
     if case.accepted_at is None or not case.limit_days:
@@ -64,14 +76,18 @@ def case_clock(
         started_at=start,
         working_days=case.limit_days,
         now=max(start, min(now, case.completed_at or now)),
-        pauses=pauses_of(case, start),
+        pauses=pauses_of(case, start, suspensions),
         extension_days=case.extension_days,
         yellow_share=yellow_share_of(case),
     )
 
 
 def step_clock(
-    case: Case, step: CaseStep, calendar: WorkCalendar, now: datetime
+    case: Case,
+    step: CaseStep,
+    calendar: WorkCalendar,
+    now: datetime,
+    suspensions: Sequence[Suspension] | None = None,
 ) -> ClockReading:
     """One step's own clock, which stops with the case's."""
     start = clock_start(calendar, step.started_at)
@@ -80,7 +96,7 @@ def step_clock(
         started_at=start,
         working_days=max(step.limit_days, 1),
         now=max(start, min(now, step.finished_at or now)),
-        pauses=pauses_of(case, start),
+        pauses=pauses_of(case, start, suspensions),
         yellow_share=yellow_share_of(case),
     )
 
@@ -101,12 +117,15 @@ def clocks_refresh(case: Case, calendar: WorkCalendar, now: datetime) -> list[st
 
 
 def _clocks_write(case: Case, calendar: WorkCalendar, now: datetime) -> list[str]:
-    reading = case_clock(case, calendar, now)
+    # Both clocks stop for the same suspensions: read them once, and afresh
+    # (not from a prefetch), since an action may just have changed them.
+    suspensions = list(case.suspensions.all().order_by("started_at"))
+    reading = case_clock(case, calendar, now, suspensions)
     case.due_at = reading.due_at if reading else None
     case.yellow_at = reading.yellow_at if reading else None
     step = case.current_step
     if step is not None and step.finished_at is None:
-        step_reading = step_clock(case, step, calendar, now)
+        step_reading = step_clock(case, step, calendar, now, suspensions)
         step.due_at, step.yellow_at = step_reading.due_at, step_reading.yellow_at
         step.save(update_fields=["due_at", "yellow_at"])
     return ["due_at", "yellow_at"]

@@ -1,6 +1,6 @@
 """Receipt numbers: organisation prefix + date + sequence, e.g. ``TAX202611300007``.
 
-The counter row is incremented with an UPDATE inside the caller's
+The counter row is created or incremented by one upsert inside the caller's
 transaction: PostgreSQL holds that row's lock until commit, and SQLite runs
 writing transactions one at a time (IMMEDIATE mode), so two windows taking
 requests at the same instant never get the same number.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import F
+from django.db import connection
 
 from onestop.cases.models import ReceiptCounter
 from onestop.organisations.models import Organisation
@@ -27,13 +27,22 @@ DOCUMENT_CODES = {
 
 def receipt_number_next(*, organisation: Organisation, day: date) -> str:
     """Take the next receipt number of ``organisation`` for ``day``. Call inside a transaction."""
-    ReceiptCounter.objects.bulk_create(
-        [ReceiptCounter(organisation=organisation, day=day)], ignore_conflicts=True
-    )
-    counter = ReceiptCounter.objects.filter(organisation=organisation, day=day)
-    counter.update(last=F("last") + 1)
-    last = counter.values_list("last", flat=True).get()
+    with connection.cursor() as cursor:
+        cursor.execute(_counter_sql(), [organisation.pk, day, 1])
+        (last,) = cursor.fetchone()
     return f"{organisation.code}{day:%Y%m%d}{last:04d}"
+
+
+def _counter_sql() -> str:
+    # One statement where the ORM needs three (create if missing, increment,
+    # read back): every intake takes a number. Both databases know the upsert
+    # with RETURNING (PostgreSQL 9.5+, SQLite 3.35+).
+    table = connection.ops.quote_name(ReceiptCounter._meta.db_table)
+    return (
+        f"INSERT INTO {table} (organisation_id, day, last) VALUES (%s, %s, %s)"
+        f" ON CONFLICT (organisation_id, day) DO UPDATE SET last = {table}.last + 1"
+        " RETURNING last"
+    )
 
 
 def document_number(*, case_number: str, kind: str, ordinal: int) -> str:

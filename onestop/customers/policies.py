@@ -41,12 +41,26 @@ def policy_for_case(case: Any) -> ServicePolicy | None:
     return policy_for_customer(customer_for_case(case))
 
 
-def time_limit_for(case: Any) -> int | None:
-    """The tighter of the catalogue's promised limit and the customer's policy's."""
+class LookUp:
+    """The customer is not known yet: ask ``customer_for_case``."""
+
+
+LOOK_UP = LookUp()
+CustomerOrLookUp = Customer | None | LookUp
+
+
+def time_limit_for(case: Any, customer: CustomerOrLookUp = LOOK_UP) -> int | None:
+    """The tighter of the catalogue's promised limit and the customer's policy's.
+
+    ``customer``: whom the case is for, when the caller has just found out
+    (intake links the case as it opens it); otherwise it is looked up.
+    """
     catalogue = case.item_version.snapshot.get("promised_limit_days")
     if not catalogue:
         return catalogue
-    policy = policy_for_case(case)
+    if isinstance(customer, LookUp):
+        customer = customer_for_case(case)
+    policy = policy_for_customer(customer)
     if policy is None or not policy.time_limit_days:
         return int(catalogue)
     return min(int(catalogue), policy.time_limit_days)

@@ -250,15 +250,15 @@ def _contract_links_new(customer: Customer) -> list[CustomerContract]:
     ]
 
 
-@transaction.atomic
-def case_link_at_intake(*, case: Case) -> CustomerCase | None:
-    """Link a case just taken in to the customer whose ID number or phone it bears.
+@transaction.atomic(savepoint=False)
+def case_link_at_intake(*, case: Case) -> Customer | None:
+    """Link a case just opened to the customer whose ID number or phone it bears; that customer.
 
-    Called by intake when the case is opened, so the customer's history and
-    the service policy in force know the case from its first minute.
+    Called by intake in its transaction when it opens the case, so the
+    customer's history and the service policy in force know the case from its
+    first minute. A case has one link (the database holds it to that), so
+    this is not for cases already opened: ``customer_links_refresh`` is.
     """
-    if CustomerCase.objects.filter(case=case).exists():
-        return None
     customer, kind = customer_matching(
         organisation_id=case.organisation_id,
         id_number=case.applicant_id_number,
@@ -266,7 +266,7 @@ def case_link_at_intake(*, case: Case) -> CustomerCase | None:
     )
     if customer is None:
         return None
-    link = CustomerCase.objects.create(customer=customer, case=case, matched_by=kind)
+    CustomerCase.objects.create(customer=customer, case=case, matched_by=kind)
     audit_record(
         verb="customers.case_linked",
         organisation=customer.organisation,
@@ -274,7 +274,7 @@ def case_link_at_intake(*, case: Case) -> CustomerCase | None:
         actor=case.first_responsible,
         data={"case": case.number, "matched_by": kind},
     )
-    return link
+    return customer
 
 
 @transaction.atomic

@@ -34,7 +34,7 @@ from onestop.cases.states import INTAKE, Action, refusal
 from onestop.catalog.models import ItemKind, ItemVersion, ServiceItem
 from onestop.catalog.versions import ItemSpec
 from onestop.common.errors import ServiceError, raise_all
-from onestop.customers.policies import time_limit_for
+from onestop.customers.policies import LOOK_UP, CustomerOrLookUp, time_limit_for
 from onestop.customers.services import case_link_at_intake
 from onestop.intake.checks import (
     Applicant,
@@ -82,13 +82,17 @@ def item_for_intake(
     *, organisation: Organisation, code: str
 ) -> tuple[ServiceItem, ItemVersion]:
     """The published item with ``code`` and its current version, or a refusal naming the code."""
-    item = ServiceItem.objects.filter(
-        organisation=organisation, code=code, is_published=True
-    ).first()
-    version = item.versions.order_by("-number").first() if item else None
-    if item is None or version is None:
+    version = (
+        ItemVersion.objects.filter(
+            item__organisation=organisation, item__code=code, item__is_published=True
+        )
+        .select_related("item")
+        .order_by("-number")
+        .first()
+    )
+    if version is None:
         raise ServiceError(CaseError.ITEM_UNKNOWN, field="item", code=code)
-    return item, version
+    return version.item, version
 
 
 def outcome_problems(
@@ -183,9 +187,9 @@ def case_intake(
         pickup_note=pickup_note,
         now=now,
     )
-    case_link_at_intake(case=case)
+    customer = case_link_at_intake(case=case)
     _materials_record(case, spec, checks)
-    _outcome_apply(case, spec, outcome, now)
+    _outcome_apply(case, spec, outcome, now, customer=customer)
     event_append(
         case=case,
         action="intake",
@@ -286,7 +290,13 @@ def _material_line(
     )
 
 
-def _outcome_apply(case: Case, spec: ItemSpec, outcome: str, now: datetime) -> None:
+def _outcome_apply(
+    case: Case,
+    spec: ItemSpec,
+    outcome: str,
+    now: datetime,
+    customer: CustomerOrLookUp = LOOK_UP,
+) -> None:
     if outcome == Outcome.ON_THE_SPOT:
         case.completed_at = case.delivered_at = now
         case.save(update_fields=["completed_at", "delivered_at"])
@@ -294,15 +304,23 @@ def _outcome_apply(case: Case, spec: ItemSpec, outcome: str, now: datetime) -> N
         case.notice_count = 1
         case.save(update_fields=["notice_count"])
     elif outcome == Outcome.ACCEPTED:
-        case_start_circulation(case, spec, now)
+        case_start_circulation(case, spec, now, customer=customer)
 
 
-def case_start_circulation(case: Case, spec: ItemSpec, now: datetime) -> None:
-    """Accept: start the clock and hand the case to the first internal step."""
+def case_start_circulation(
+    case: Case,
+    spec: ItemSpec,
+    now: datetime,
+    customer: CustomerOrLookUp = LOOK_UP,
+) -> None:
+    """Accept: start the clock and hand the case to the first internal step.
+
+    ``customer``: whom the case is for, if the caller knows (see ``time_limit_for``).
+    """
     case.accepted_at = now
     case.status = CaseStatus.IN_PROGRESS
     # A segment's service policy may promise less than the catalogue (篇3).
-    case.limit_days = time_limit_for(case)
+    case.limit_days = time_limit_for(case, customer)
     fields = [
         "accepted_at",
         "status",

@@ -6,6 +6,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from onestop.cases.testing import APPLICANT, CaseTestCase
 from onestop.common.errors import ServiceError, ServiceErrors
 from onestop.common.models import AuditEvent
@@ -21,7 +24,6 @@ from onestop.customers.models import (
 )
 from onestop.customers.rules import Condition, Rule
 from onestop.customers.services import (
-    case_link_at_intake,
     customer_attributes_set,
     customer_create,
     customer_merge,
@@ -315,11 +317,16 @@ class LinkAtIntakeTests(CustomerTestCase):
         case = self.intake()
         self.assertFalse(CustomerCase.objects.filter(case=case).exists())
 
-    def test_linking_a_case_twice_keeps_the_one_link(self) -> None:
-        make_customer(self.tax, name="示例商贸", phone=FIRM_PHONE)
-        case = self.intake()
-        self.assertIsNone(case_link_at_intake(case=case))
-        self.assertEqual(CustomerCase.objects.filter(case=case).count(), 1)
+    def test_acceptance_asks_for_the_customer_once(self) -> None:
+        # Linking at intake finds whether the applicant is a customer; the
+        # policy's time limit at acceptance takes that answer, even "nobody".
+        make_customer(self.tax, name="别人", phone="13700000000")
+        with CaptureQueriesContext(connection) as queries:
+            self.intake()
+        customer_reads = [
+            q["sql"] for q in queries if 'FROM "customers_customer"' in q["sql"]
+        ]
+        self.assertEqual(len(customer_reads), 2)  # by ID number, then phone: once
 
 
 class SegmentTests(CustomerTestCase):
