@@ -12,22 +12,16 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from onestop.cases.errors import CaseError
-from onestop.cases.models import Case, CaseSettings, CaseStep, Suspension
+from onestop.cases.models import Case, CaseStep, Suspension
+from onestop.cases.selectors import case_settings_for
 from onestop.common.errors import ServiceError
 from onestop.compute.sla import ClockReading, Pause, clock_reading
 from onestop.compute.workdays import CalendarNotCovered, WorkCalendar
 
 
 def yellow_share_of(case: Case) -> float:
-    """The organisation's warning share, read once per case object."""
-    cached = getattr(case, "_yellow_share", None)
-    if cached is None:
-        settings = CaseSettings.objects.filter(
-            organisation_id=case.organisation_id
-        ).first()
-        cached = float(settings.yellow_share) if settings else 0.2
-        case._yellow_share = cached  # type: ignore[attr-defined]
-    return cached
+    """The organisation's warning share."""
+    return float(case_settings_for(case).yellow_share)
 
 
 def pauses_of(

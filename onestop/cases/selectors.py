@@ -13,6 +13,7 @@ from onestop.cases.models import (
     OPEN_STATUSES,
     Case,
     CaseEvent,
+    CaseSettings,
     CaseStatus,
     CaseStep,
     Extension,
@@ -182,3 +183,18 @@ def supervisor_board(
             )
         )
     return rows
+
+
+def case_settings_for(case: Case) -> CaseSettings:
+    """The case's organisation's casework settings, read once per case object.
+
+    An organisation that never saved its own gets the defaults (unsaved):
+    the warning share, the remedies and the pickup text of the model.
+    """
+    cached = getattr(case, "_case_settings", None)
+    if cached is None:
+        cached = CaseSettings.objects.filter(
+            organisation_id=case.organisation_id
+        ).first() or CaseSettings(organisation_id=case.organisation_id)
+        case._case_settings = cached  # type: ignore[attr-defined]
+    return cached

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from onestop.cases.errors import CaseError
@@ -150,4 +151,6 @@ def refusal(case: Case, action: str) -> CaseError | None:
 
 def allowed_actions(case: Case) -> list[Action]:
     """The actions the table allows on ``case`` now (permissions aside)."""
+    # Three guards read the extensions: once for all (a no-op if prefetched).
+    prefetch_related_objects([case], "extensions")
     return [t.action for t in TRANSITIONS if refusal(case, t.action) is None]

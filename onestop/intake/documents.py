@@ -22,8 +22,9 @@ from typing import Any
 
 from django.utils import timezone
 
-from onestop.cases.models import Case, CaseDocument, CaseSettings, DocumentKind
+from onestop.cases.models import Case, CaseDocument, DocumentKind
 from onestop.cases.numbering import document_number
+from onestop.cases.selectors import case_settings_for
 from onestop.catalog.versions import ItemSpec
 from onestop.common.names import person_name
 from onestop.intake.checks import Shortfall
@@ -31,13 +32,6 @@ from onestop.intake.checks import Shortfall
 
 def _iso(moment: datetime | None) -> str | None:
     return timezone.localtime(moment).isoformat() if moment else None
-
-
-def _settings_of(case: Case) -> CaseSettings:
-    settings, _created = CaseSettings.objects.get_or_create(
-        organisation=case.organisation
-    )
-    return settings
 
 
 def common_content(case: Case, kind: str, actor: Any, at: datetime) -> dict[str, Any]:
@@ -108,7 +102,7 @@ def kind_content(
             "due_at": _iso(case.due_at),
             "pickup": {
                 "way": case.pickup_way,
-                "note": case.pickup_note or str(_settings_of(case).pickup_text),
+                "note": case.pickup_note or str(case_settings_for(case).pickup_text),
             },
         }
     if kind == DocumentKind.ON_THE_SPOT:
@@ -117,7 +111,7 @@ def kind_content(
         return {
             "reason": decision.reason.strip(),
             "legal_basis": decision.legal_basis.strip(),
-            "remedies": str(_settings_of(case).remedies_text),
+            "remedies": str(case_settings_for(case).remedies_text),
         }
     if kind == DocumentKind.REFERRAL:
         return {
