@@ -10,13 +10,11 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from onestop.compute.workdays import WorkCalendar, china_calendar
+from onestop.organisations.calendar_cache import calendar_days
 from onestop.organisations.hours import parse_office_hours
 from onestop.organisations.models import (
-    CalendarException,
-    CalendarExceptionKind,
     Membership,
     Organisation,
-    PublicHolidayDay,
 )
 from onestop.organisations.public_cache import organisation_public_cached
 
@@ -58,17 +56,12 @@ def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
 
 def work_calendar_for(organisation: Organisation) -> WorkCalendar:
     """The organisation's working-day calendar: national data, its hours, its exceptions."""
-    exceptions = CalendarException.objects.filter(organisation=organisation)
-    closures = [e.date for e in exceptions if e.kind == CalendarExceptionKind.CLOSURE]
-    extra_days = [
-        e.date for e in exceptions if e.kind == CalendarExceptionKind.EXTRA_WORKDAY
-    ]
-    notice_days = list(PublicHolidayDay.objects.select_related("year"))
+    days = calendar_days(organisation.pk)
     return _calendar(
         parse_office_hours(organisation.office_hours),
-        tuple(sorted(closures + [d.date for d in notice_days if d.is_holiday])),
-        tuple(sorted(extra_days + [d.date for d in notice_days if not d.is_holiday])),
-        tuple(sorted({d.year.year for d in notice_days})),
+        days.closures,
+        days.extra_workdays,
+        days.declared_years,
     )
 
 

@@ -16,7 +16,8 @@ from datetime import datetime
 from typing import Any
 
 from django.core.cache import cache
-from django.db import transaction
+
+from onestop.common.changes import changes_bump, changes_of
 
 BOARD_TTL = 1  # seconds
 
@@ -26,30 +27,15 @@ def _counter_key(organisation_id: int) -> str:
 
 
 def board_changed(*, organisation_id: int) -> None:
-    """Mark the hall's board stale now and again when the transaction commits.
-
-    Now, so that reads inside the same transaction see the change; at commit,
-    so that a board another request computed in between from the data before
-    the commit is not served afterwards.
-    """
-    _bump(organisation_id)
-    transaction.on_commit(lambda: _bump(organisation_id))
-
-
-def _bump(organisation_id: int) -> None:
-    key = _counter_key(organisation_id)
-    if not cache.add(key, 1, timeout=None):
-        try:
-            cache.incr(key)
-        except ValueError:  # evicted between add and incr
-            cache.set(key, 1, timeout=None)
+    """Mark the hall's board stale, now and when the transaction commits."""
+    changes_bump(_counter_key(organisation_id))
 
 
 def board_cached(
     *, organisation_id: int, now: datetime, compute: Callable[[], dict[str, Any]]
 ) -> dict[str, Any]:
     """The board for ``now``: from the cache if no ticket changed since, else computed."""
-    changes = cache.get(_counter_key(organisation_id), 0)
+    changes = changes_of(_counter_key(organisation_id))
     key = f"hall-board:{organisation_id}:{changes}:{int(now.timestamp())}"
     board = cache.get(key)
     if board is None:
