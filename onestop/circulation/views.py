@@ -16,6 +16,7 @@ from onestop.cases.selectors import case_colour, case_get, my_work, supervisor_b
 from onestop.cases.states import Action
 from onestop.circulation.assignment import actions_offered
 from onestop.circulation.forms import ActionForm
+from onestop.circulation.rows import case_rows
 from onestop.circulation.services import case_act
 from onestop.common.errors import ServiceError
 from onestop.compute.workdays import CalendarNotCovered
@@ -30,9 +31,10 @@ def work_list(request: HttpRequest) -> HttpResponse:
     if number:
         return redirect("staff:case", number=number)
     now = timezone.now()
-    cases = list(my_work(actor=request.user, organisation=request.organisation))  # type: ignore[attr-defined]
-    rows = [(case, case_colour(case, now)) for case in cases]
-    return render(request, "circulation/my_work.html", {"rows": rows, "now": now})
+    cases = my_work(actor=request.user, organisation=request.organisation)  # type: ignore[attr-defined]
+    return render(
+        request, "circulation/my_work.html", {"rows": case_rows(cases, now), "now": now}
+    )
 
 
 def _offered_actions(request: HttpRequest, case: Case) -> list[ActionForm]:
@@ -112,5 +114,6 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
 @staff_view("cases.approve_extension")
 def board(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    rows = supervisor_board(organisation=request.organisation, now=now)  # type: ignore[attr-defined]
+    board = supervisor_board(organisation=request.organisation, now=now)  # type: ignore[attr-defined]
+    rows = [(row, case_rows(row.cases, now, with_assignee=True)) for row in board]
     return render(request, "circulation/board.html", {"rows": rows, "now": now})

@@ -6,6 +6,7 @@ from typing import Any
 
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from onestop.cases.models import Case, CaseEvent, CaseStatus, Outcome
 from onestop.cases.testing import APPLICANT, CaseTestCase
@@ -192,12 +193,23 @@ class CasePageTests(CaseTestCase):
         self.login(self.outsider)
         self.assertNotContains(self.client.get(reverse("staff:work")), self.case.number)
 
+    def test_a_row_of_my_work_says_when_what_and_where(self) -> None:
+        self.login(self.handler)
+        page = self.client.get(reverse("staff:work")).content.decode()
+        due = timezone.localtime(self.case.due_at).strftime("%m-%d %H:%M")
+        step_due = timezone.localtime(self.case.current_step.due_at)
+        link = reverse("staff:case", args=[self.case.number])
+        self.assertInHTML(f'<td><a href="{link}">{self.case.number}</a></td>', page)
+        for shown in (due, step_due.strftime("%m-%d %H:%M"), "办理中", "T审核科"):
+            self.assertIn(shown, page)
+
     def test_the_board_shows_overdue_cases_by_department(self) -> None:
         with time_machine.travel("2026-10-19 09:00 +0800", tick=False):
             self.login(self.tax_supervisor)
             page = self.client.get(reverse("staff:board")).content.decode()
         self.assertIn(self.case.number, page)
         self.assertIn("T审核科", page)
+        self.assertIn('<tr class="clock-red">', page)
 
     def test_another_organisation_sees_nothing_of_the_case(self) -> None:
         self.login(self.uni_admin)
