@@ -40,11 +40,16 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -59,6 +64,7 @@ GOAL_SECONDS = 5.0
 SH = ZoneInfo("Asia/Shanghai")
 FIRST_MONTH = date(2025, 12, 1)
 MONTHS = 12
+DAYS = (date(2026, 11, 30) - FIRST_MONTH).days + 1  # 2025-12-01 … 2026-11-30
 DEPARTMENTS = 12
 QUESTIONS = 10
 CHUNK = 100_000
@@ -135,96 +141,213 @@ def answers_load(
     from onestop.surveys.models import Answer, Response
 
     rng = np.random.default_rng(args.seed)
+    survey = _survey_draw(rng, organisation, departments, questionnaire)
+    responses = args.answers // len(survey.question_ids)
+    started = time.perf_counter()
+    _sqlite_tune_for_load(connection)
+    dropped = indexes_drop(connection, [Response._meta.db_table, Answer._meta.db_table])
+    with transaction.atomic():
+        done = _responses_insert(connection, rng, survey, responses, started)
+    print()
+    _indexes_rebuild(connection, dropped)
+    _response_sequence_set(connection, responses + 1)
+    return done
+
+
+@dataclass(frozen=True)
+class _Survey:
+    """What every generated response refers to, and how satisfied its people are."""
+
+    organisation_id: int
+    questionnaire_id: int
+    question_ids: list[int]
+    department_ids: npt.NDArray[np.int64]
+    department_level: npt.NDArray[np.float64]
+    question_offset: npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """Drawn responses: their keys, departments, days, screening and scores."""
+
+    ids: npt.NDArray[np.int64]
+    department_ids: npt.NDArray[np.int64]
+    dates: list[date]
+    excluded: npt.NDArray[np.bool_]
+    values: npt.NDArray[np.float64]  # one row per response, one column per question
+
+
+_RESPONSE_COLUMNS = [
+    "id", "organisation_id", "questionnaire_id", "channel", "department_id",
+    "respondent_phone", "submitted_at", "answered_on", "seconds", "is_excluded",
+    "screen_reasons", "screen_note", "external_id", "comment",
+]  # fmt: skip
+_ANSWER_COLUMNS = [
+    "organisation_id", "response_id", "question_id", "department_id",
+    "answered_on", "value", "text", "choices", "is_excluded",
+]  # fmt: skip
+
+
+def _survey_draw(
+    rng: np.random.Generator,
+    organisation: Any,
+    departments: list[Any],
+    questionnaire: Any,
+) -> _Survey:
+    """The questionnaire's questions in order, each department's level, each question's offset."""
+    import numpy as np
+
     questions = list(
         questionnaire.questions.order_by("position").values_list("pk", flat=True)
     )
-    per_response = len(questions)
-    responses = args.answers // per_response
-    days = (date(2026, 11, 30) - FIRST_MONTH).days + 1
-    department_level = rng.uniform(3.2, 4.4, size=len(departments))
-    question_offset = rng.uniform(-0.4, 0.3, size=per_response)
-    department_ids = np.array([d.pk for d in departments])
-    started = time.perf_counter()
-    response_columns = [
-        "id", "organisation_id", "questionnaire_id", "channel", "department_id",
-        "respondent_phone", "submitted_at", "answered_on", "seconds", "is_excluded",
-        "screen_reasons", "screen_note", "external_id", "comment",
-    ]  # fmt: skip
-    answer_columns = [
-        "organisation_id", "response_id", "question_id", "department_id",
-        "answered_on", "value", "text", "choices", "is_excluded",
-    ]  # fmt: skip
-    first_id = 1
-    done = 0
+    # Keyword order is draw order, and draw order is part of what a seed gives.
+    return _Survey(
+        organisation_id=organisation.pk,
+        questionnaire_id=questionnaire.pk,
+        question_ids=questions,
+        department_ids=np.array([d.pk for d in departments]),
+        department_level=rng.uniform(3.2, 4.4, size=len(departments)),
+        question_offset=rng.uniform(-0.4, 0.3, size=len(questions)),
+    )
+
+
+def _sqlite_tune_for_load(connection: Any) -> None:
+    """The scratch database needs no durability, and a large cache speeds the load."""
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA synchronous = OFF")
             cursor.execute("PRAGMA cache_size = -262144")  # 256 MB
-    dropped = indexes_drop(connection, [Response._meta.db_table, Answer._meta.db_table])
-    with transaction.atomic():
-        for begin in range(0, responses, CHUNK // per_response):
-            n = min(CHUNK // per_response, responses - begin)
-            which = rng.integers(0, len(departments), size=n)
-            day = rng.integers(0, days, size=n)
-            excluded = rng.random(n) < 0.03
-            values = np.clip(
-                np.rint(
-                    department_level[which][:, None]
-                    + question_offset[None, :]
-                    + rng.normal(0, 0.8, size=(n, per_response))
-                ),
-                1,
-                5,
-            )
-            ids = np.arange(first_id + begin, first_id + begin + n)
-            dates = [FIRST_MONTH + timedelta(days=int(d)) for d in day]
-            departments_of = department_ids[which]
-            response_rows = [
-                (pk, organisation.pk, questionnaire.pk, "link", dept, "",
-                 datetime(on.year, on.month, on.day, 10, 0, tzinfo=SH), on, 120, flag,
-                 "[]", "", "", "")
-                for pk, dept, on, flag in zip(
-                    ids.tolist(), departments_of.tolist(), dates, excluded.tolist(),
-                    strict=True,
-                )
-            ]  # fmt: skip
-            answer_rows = list(
-                zip(
-                    repeat(organisation.pk),
-                    np.repeat(ids, per_response).tolist(),
-                    np.tile(questions, n).tolist(),
-                    np.repeat(departments_of, per_response).tolist(),
-                    [on for on in dates for _ in range(per_response)],
-                    values.ravel().tolist(),
-                    repeat(""),
-                    repeat("[]"),
-                    np.repeat(excluded, per_response).tolist(),
-                )
-            )
-            _insert(
-                connection, Response._meta.db_table, response_columns, response_rows
-            )
-            _insert(connection, Answer._meta.db_table, answer_columns, answer_rows)
-            done += len(answer_rows)
-            elapsed = time.perf_counter() - started
-            print(
-                f"\r  loaded {done:,} answers ({done / elapsed:,.0f}/s)",
-                end="",
-                flush=True,
-            )
-    print()
+
+
+def _responses_insert(
+    connection: Any,
+    rng: np.random.Generator,
+    survey: _Survey,
+    responses: int,
+    started: float,
+) -> int:
+    """Draw and insert ``responses`` responses a chunk at a time; returns the answers."""
+    per_chunk = CHUNK // len(survey.question_ids)
+    done = 0
+    for begin in range(0, responses, per_chunk):
+        n = min(per_chunk, responses - begin)
+        # The scratch tables start empty, so the keys start at 1.
+        done += _chunk_insert(
+            connection, survey, _chunk_draw(rng, survey, 1 + begin, n)
+        )
+        elapsed = time.perf_counter() - started
+        print(
+            f"\r  loaded {done:,} answers ({done / elapsed:,.0f}/s)",
+            end="",
+            flush=True,
+        )
+    return done
+
+
+def _chunk_draw(
+    rng: np.random.Generator, survey: _Survey, first_id: int, n: int
+) -> _Chunk:
+    """``n`` responses with the keys from ``first_id`` on; 3 % of them screened out."""
+    import numpy as np
+
+    # Draw order is part of what a seed gives.
+    which = rng.integers(0, len(survey.department_ids), size=n)
+    day = rng.integers(0, DAYS, size=n)
+    excluded = rng.random(n) < 0.03
+    values = _scores_draw(rng, survey, which)
+    return _Chunk(
+        ids=np.arange(first_id, first_id + n),
+        department_ids=survey.department_ids[which],
+        dates=[FIRST_MONTH + timedelta(days=int(d)) for d in day],
+        excluded=excluded,
+        values=values,
+    )
+
+
+def _scores_draw(
+    rng: np.random.Generator, survey: _Survey, which: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    """Five-point scores: department level + question offset + noise, rounded into 1…5."""
+    import numpy as np
+
+    return np.clip(
+        np.rint(
+            survey.department_level[which][:, None]
+            + survey.question_offset[None, :]
+            + rng.normal(0, 0.8, size=(len(which), len(survey.question_ids)))
+        ),
+        1,
+        5,
+    )
+
+
+def _chunk_insert(connection: Any, survey: _Survey, chunk: _Chunk) -> int:
+    """Insert the chunk's responses, then their answers; returns the answers."""
+    from onestop.surveys.models import Answer, Response
+
+    answer_rows = _answer_rows(survey, chunk)
+    _insert(
+        connection,
+        Response._meta.db_table,
+        _RESPONSE_COLUMNS,
+        _response_rows(survey, chunk),
+    )
+    _insert(connection, Answer._meta.db_table, _ANSWER_COLUMNS, answer_rows)
+    return len(answer_rows)
+
+
+def _response_rows(survey: _Survey, chunk: _Chunk) -> list[tuple[Any, ...]]:
+    """Rows for ``_RESPONSE_COLUMNS``: each response submitted at 10:00 on its day."""
+    return [
+        (pk, survey.organisation_id, survey.questionnaire_id, "link", dept, "",
+         datetime(on.year, on.month, on.day, 10, 0, tzinfo=SH), on, 120, flag,
+         "[]", "", "", "")
+        for pk, dept, on, flag in zip(
+            chunk.ids.tolist(), chunk.department_ids.tolist(), chunk.dates,
+            chunk.excluded.tolist(), strict=True,
+        )
+    ]  # fmt: skip
+
+
+def _answer_rows(survey: _Survey, chunk: _Chunk) -> list[tuple[Any, ...]]:
+    """Rows for ``_ANSWER_COLUMNS``: one per response and question, in question order."""
+    import numpy as np
+
+    per_response = len(survey.question_ids)
+    return list(
+        zip(
+            repeat(survey.organisation_id),
+            np.repeat(chunk.ids, per_response).tolist(),
+            np.tile(survey.question_ids, len(chunk.ids)).tolist(),
+            np.repeat(chunk.department_ids, per_response).tolist(),
+            [on for on in chunk.dates for _ in range(per_response)],
+            chunk.values.ravel().tolist(),
+            repeat(""),
+            repeat("[]"),
+            np.repeat(chunk.excluded, per_response).tolist(),
+        )
+    )
+
+
+def _indexes_rebuild(connection: Any, statements: list[str]) -> None:
     t0 = time.perf_counter()
     with connection.cursor() as cursor:
-        for sql in dropped:
+        for sql in statements:
             cursor.execute(sql)
-    print(f"  rebuilt {len(dropped)} indexes in {time.perf_counter() - t0:.1f} s")
+    print(f"  rebuilt {len(statements)} indexes in {time.perf_counter() - t0:.1f} s")
+
+
+def _response_sequence_set(connection: Any, value: int) -> None:
+    """COPY with explicit ids leaves PostgreSQL's id sequence behind; move it past them."""
+    from onestop.surveys.models import Response
+
     if connection.vendor == "postgresql":
+        table = Response._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{Response._meta.db_table}', 'id'), %s)",
-                [responses + 1],
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), %s)",
+                [value],
             )
-    return done
 
 
 def indexes_drop(connection: Any, tables: list[str]) -> list[str]:

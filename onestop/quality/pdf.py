@@ -19,12 +19,19 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from onestop.organisations.models import Organisation
 from onestop.quality.charts import number
 from onestop.quality.gaps import Gap
-from onestop.quality.selectors import Report
+from onestop.quality.selectors import FactorRow, Report
 
 FONT = "STSong-Light"
 
@@ -69,7 +76,21 @@ def render_report(
     report: Report, gaps: Sequence[Gap], organisation: Organisation
 ) -> bytes:
     buffer = BytesIO()
-    doc = SimpleDocTemplate(
+    _document(buffer).build(
+        [
+            *_heading(report, organisation),
+            _figures(report),
+            *_factors(report),
+            *_departments(report),
+            *_trend(report),
+            *_gaps(gaps),
+        ]
+    )
+    return buffer.getvalue()
+
+
+def _document(buffer: BytesIO) -> SimpleDocTemplate:
+    return SimpleDocTemplate(
         buffer,
         pagesize=A4,
         leftMargin=18 * mm,
@@ -78,8 +99,12 @@ def render_report(
         bottomMargin=16 * mm,
         title=gettext("Monthly quality report"),
     )
+
+
+def _heading(report: Report, organisation: Organisation) -> list[Flowable]:
+    """Who, which month and scope, and which run of which scheme the figures come from."""
     scope = report.label or gettext("Whole organisation")
-    story = [
+    return [
         _p(organisation.name, "heading"),
         _p(
             gettext("Monthly quality report %(month)s · %(scope)s")
@@ -95,50 +120,66 @@ def render_report(
             }
         ),
         Spacer(1, 4 * mm),
-        _table(
-            [
-                [gettext("Figure"), gettext("Score")],
-                [gettext("Internal quality Q内"), number(report.q_inner)],
-                [gettext("External quality Q外"), number(report.q_outer)],
-            ]
-            + [[label, number(value)] for _s, label, value in report.sources],
-            [110, 40],
-        ),
+    ]
+
+
+def _figures(report: Report) -> Table:
+    """Q内 and Q外, then each source's score."""
+    return _table(
+        [
+            [gettext("Figure"), gettext("Score")],
+            [gettext("Internal quality Q内"), number(report.q_inner)],
+            [gettext("External quality Q外"), number(report.q_outer)],
+        ]
+        + [[label, number(value)] for _s, label, value in report.sources],
+        [110, 40],
+    )
+
+
+def _factors(report: Report) -> list[Flowable]:
+    header = [
+        gettext("Factor"),
+        gettext("Weight"),
+        gettext("Score"),
+        gettext("Counted"),
+    ]
+    return [
         _p(gettext("Factors"), "heading"),
         _table(
-            [
-                [
-                    gettext("Factor"),
-                    gettext("Weight"),
-                    gettext("Score"),
-                    gettext("Counted"),
-                ]
-            ]
-            + [
-                [
-                    "　" * row.depth + row.name,
-                    f"{row.weight:.3f}",
-                    number(row.score),
-                    "" if row.count is None else str(row.count),
-                ]
-                for row in report.factor_rows
-            ],
+            [header] + [_factor_row(row) for row in report.factor_rows],
             [95, 25, 25, 25],
         ),
     ]
-    if report.departments:
-        story += [
-            _p(gettext("Departments"), "heading"),
-            _table(
-                [[gettext("Department"), "Q内", "Q外"]]
-                + [
-                    [label, number(qi), number(qo)]
-                    for _k, label, qi, qo in report.departments
-                ],
-                [100, 35, 35],
-            ),
-        ]
-    story += [
+
+
+def _factor_row(row: FactorRow) -> list[str]:
+    return [
+        "　" * row.depth + row.name,
+        f"{row.weight:.3f}",
+        number(row.score),
+        "" if row.count is None else str(row.count),
+    ]
+
+
+def _departments(report: Report) -> list[Flowable]:
+    """Each department's Q内 and Q外; nothing when the report has no departments."""
+    if not report.departments:
+        return []
+    return [
+        _p(gettext("Departments"), "heading"),
+        _table(
+            [[gettext("Department"), "Q内", "Q外"]]
+            + [
+                [label, number(qi), number(qo)]
+                for _k, label, qi, qo in report.departments
+            ],
+            [100, 35, 35],
+        ),
+    ]
+
+
+def _trend(report: Report) -> list[Flowable]:
+    return [
         _p(gettext("Trend"), "heading"),
         _table(
             [[gettext("Month"), "Q内", "Q外"]]
@@ -148,9 +189,11 @@ def render_report(
             ],
             [60, 40, 40],
         ),
-        _p(gettext("The five gaps"), "heading"),
     ]
+
+
+def _gaps(gaps: Sequence[Gap]) -> list[Flowable]:
+    story: list[Flowable] = [_p(gettext("The five gaps"), "heading")]
     for gap in gaps:
         story += [_p(gap.title, "heading"), _p(gap.finding)]
-    doc.build(story)
-    return buffer.getvalue()
+    return story
