@@ -34,6 +34,7 @@ from onestop.quality.gaps import Gap
 from onestop.quality.selectors import FactorRow, Report
 
 FONT = "STSong-Light"
+INDENT = 4  # mm per level of the factor tree
 
 
 @cache
@@ -54,9 +55,21 @@ def _p(text: str, style: str = "body") -> Paragraph:
     return Paragraph(escape(text), _styles()[style])
 
 
-def _table(rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Table:
+def _indented(text: str, depth: int) -> Paragraph:
+    # reportlab drops a paragraph's leading spaces, ideographic ones too, so
+    # the factor tree's depth is the paragraph's left indent.
+    style = ParagraphStyle(
+        f"cell-{depth}", parent=_styles()["cell"], leftIndent=depth * INDENT * mm
+    )
+    return Paragraph(escape(text), style)
+
+
+def _table(rows: Sequence[Sequence[str | Flowable]], widths: Sequence[float]) -> Table:
     table = Table(
-        [[_p(str(v), "cell") for v in row] for row in rows],
+        [
+            [v if isinstance(v, Flowable) else _p(str(v), "cell") for v in row]
+            for row in rows
+        ],
         colWidths=[w * mm for w in widths],
         repeatRows=1,
     )
@@ -152,9 +165,9 @@ def _factors(report: Report) -> list[Flowable]:
     ]
 
 
-def _factor_row(row: FactorRow) -> list[str]:
+def _factor_row(row: FactorRow) -> list[str | Flowable]:
     return [
-        "　" * row.depth + row.name,
+        _indented(row.name, row.depth),
         f"{row.weight:.3f}",
         number(row.score),
         "" if row.count is None else str(row.count),

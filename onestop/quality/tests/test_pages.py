@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import openpyxl
 from django.urls import reverse
@@ -177,6 +178,29 @@ class ReportTests(QualityTestCase):
         self.assertIn("北方大学后勤服务中心", text)
         self.assertIn("总体满意度", text)
         self.assertIn("Q内", text)
+
+    def test_the_pdf_indents_each_factor_under_its_group(self) -> None:
+        self.october()
+        run = self.compute()
+        self.login(self.uni_supervisor)
+        response = self.client.get(reverse("staff:quality_run_pdf", args=[run.pk]))
+        left = _left_edges(response.content)
+        group, member = left["各方面评价"], left[self.rows[0].text]
+        self.assertAlmostEqual(member - group, 4 * 72 / 25.4, places=1)  # 4 mm
+        self.assertAlmostEqual(left["总体满意度"], group, places=1)
+
+
+def _left_edges(pdf: bytes) -> dict[str, float]:
+    """Where each line of text starts on its page, in points."""
+    edges: dict[str, float] = {}
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if text.strip():
+            edges.setdefault(text.strip(), cm[0] * tm[4] + cm[2] * tm[5] + cm[4])
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return edges
 
 
 class ManualScorePageTests(QualityTestCase):
