@@ -279,6 +279,15 @@ class CustomerContract(models.Model):
         return f"{self.customer} · {self.contract_id}"
 
 
+# The records linked to a customer, by the name the history and the audit use.
+LINKS: dict[str, type[models.Model]] = {
+    "cases": CustomerCase,
+    "calls": CustomerCall,
+    "orders": CustomerOrder,
+    "contracts": CustomerContract,
+}
+
+
 class Segment(OrganisationOwned, TimeStamped):
     """A group of customers chosen by a rule on their kind and attributes (篇3 客户细分)."""
 

@@ -66,18 +66,6 @@ def time_limit_for(case: Any, customer: CustomerOrLookUp = LOOK_UP) -> int | Non
     return min(int(catalogue), policy.time_limit_days)
 
 
-def priority_for(
-    *, organisation_id: int, id_number: str = "", phone: str = ""
-) -> tuple[int, str] | None:
-    """(priority, routing tier) for a ticket at the hall's kiosk or a call at the switch.
-
-    For the hall queue and the hotline's routing to ask, e.g. with the caller's
-    number; None when the standard service applies.
-    """
-    policy = _policy_matching(organisation_id, id_number, phone)
-    return (policy.priority, policy.routing_tier) if policy else None
-
-
 def priority_policy_for(
     *, organisation_id: int, id_number: str = "", phone: str = ""
 ) -> ServicePolicy | None:

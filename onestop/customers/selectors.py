@@ -13,14 +13,11 @@ from onestop.cases.models import Case
 from onestop.common.models import AuditEvent
 from onestop.contactcenter.models import CallRecord
 from onestop.customers.models import (
+    LINKS,
     Customer,
     CustomerAttribute,
-    CustomerCall,
-    CustomerCase,
-    CustomerContract,
     CustomerIdentifier,
     CustomerKind,
-    CustomerOrder,
     IdentifierKind,
     Segment,
     ServicePolicy,
@@ -166,15 +163,9 @@ def link_counts(*, customer: Customer) -> dict[str, int]:
 
     Counted apart: one query joining the four link tables would multiply them.
     """
-    links = {
-        "cases": CustomerCase,
-        "calls": CustomerCall,
-        "orders": CustomerOrder,
-        "contracts": CustomerContract,
-    }
     return {
         key: model._default_manager.filter(customer=customer).count()
-        for key, model in links.items()
+        for key, model in LINKS.items()
     }
 
 

@@ -20,6 +20,7 @@ from onestop.common.errors import ServiceError, raise_all
 from onestop.contactcenter.models import CallRecord
 from onestop.customers.errors import CustomerError
 from onestop.customers.models import (
+    LINKS,
     ContractBasis,
     Customer,
     CustomerAttribute,
@@ -311,15 +312,8 @@ def customer_merge(*, actor: Any, keep: Customer, merge: Customer) -> Customer:
                 CustomerError.MERGE_INACTIVE, field="merge", name=customer.name
             )
     moved = {
-        "cases": CustomerCase.objects.filter(customer=merge).update(customer=keep),
-        "calls": CustomerCall.objects.filter(customer=merge).update(customer=keep),
-        "orders": CustomerOrder.objects.filter(customer=merge).update(customer=keep),
-        "contracts": CustomerContract.objects.filter(customer=merge).update(
-            customer=keep
-        ),
-        "contacts": CustomerContact.objects.filter(customer=merge).update(
-            customer=keep
-        ),
+        key: model._default_manager.filter(customer=merge).update(customer=keep)
+        for key, model in {**LINKS, "contacts": CustomerContact}.items()
     }
     _identifiers_take(keep, merge)
     _attributes_take(keep, merge)

@@ -201,7 +201,7 @@ def ticket_call_next(
     ticket.save(
         update_fields=["status", "window", "staff", "called_at", "announced_at"]
     )
-    _audit(Action.CALL, ticket, staff, window=window.number)
+    _change_recorded(Action.CALL, ticket, staff, window=window.number)
     return ticket
 
 
@@ -239,7 +239,7 @@ def ticket_recall(
     ticket.recall_count += 1
     ticket.announced_at = now or timezone.now()
     ticket.save(update_fields=["recall_count", "announced_at"])
-    _audit(Action.RECALL, ticket, staff, recalls=ticket.recall_count)
+    _change_recorded(Action.RECALL, ticket, staff, recalls=ticket.recall_count)
     return ticket
 
 
@@ -251,7 +251,7 @@ def ticket_skip(
     ticket = _locked(ticket, Action.SKIP, window)
     ticket.status = TicketStatus.NO_SHOW
     ticket.save(update_fields=["status"])
-    _audit(Action.SKIP, ticket, staff)
+    _change_recorded(Action.SKIP, ticket, staff)
     return ticket
 
 
@@ -264,7 +264,7 @@ def ticket_start(
     ticket.status, ticket.staff = TicketStatus.SERVING, staff
     ticket.served_from = now or timezone.now()
     ticket.save(update_fields=["status", "staff", "served_from"])
-    _audit(Action.START, ticket, staff)
+    _change_recorded(Action.START, ticket, staff)
     return ticket
 
 
@@ -276,7 +276,7 @@ def ticket_finish(
     ticket = _locked(ticket, Action.FINISH, window)
     ticket.status, ticket.served_to = TicketStatus.DONE, now or timezone.now()
     ticket.save(update_fields=["status", "served_to"])
-    _audit(Action.FINISH, ticket, staff)
+    _change_recorded(Action.FINISH, ticket, staff)
     return ticket
 
 
@@ -308,7 +308,7 @@ def ticket_transfer(
     ticket.status = TicketStatus.TRANSFERRED
     ticket.save(update_fields=["status", "served_to"])
     copy = _transferred_copy(ticket, to_window, now)
-    _audit(Action.TRANSFER, ticket, staff, to_window=to_window.number)
+    _change_recorded(Action.TRANSFER, ticket, staff, to_window=to_window.number)
     return copy
 
 
@@ -347,7 +347,7 @@ def ticket_attach_case(*, ticket: Ticket, case: Case, actor: Any = None) -> Tick
         )
     ticket.case = case
     ticket.save(update_fields=["case"])
-    _audit(Action.ATTACH_CASE, ticket, actor, case=case.number)
+    _change_recorded(Action.ATTACH_CASE, ticket, actor, case=case.number)
     return ticket
 
 
@@ -377,7 +377,8 @@ def _locked(ticket: Ticket, action: str, window: Window | None = None) -> Ticket
     return locked
 
 
-def _audit(action: str, ticket: Ticket, actor: Any, **data: Any) -> None:
+def _change_recorded(action: str, ticket: Ticket, actor: Any, **data: Any) -> None:
+    """Where every change to a ticket ends: its audit event, the hall's board made stale."""
     board_changed(organisation_id=ticket.organisation_id)
     audit_record(
         verb=f"queueing.{action}",

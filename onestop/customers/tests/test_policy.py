@@ -66,11 +66,17 @@ class PriorityTests(CustomerTestCase):
     setUp = PolicyAppliedByTheEngineTests.setUp
 
     def test_the_queue_and_the_switch_learn_a_vips_priority_from_a_number(self) -> None:
-        from onestop.customers.policies import priority_for
+        from onestop.customers.policies import priority_policy_for
 
-        vip = priority_for(organisation_id=self.tax.pk, id_number=APPLICANT.id_number)
-        self.assertEqual(vip, (1, "VIP"))
-        self.assertIsNone(priority_for(organisation_id=self.tax.pk, phone=OTHER_PHONE))
+        vip = priority_policy_for(
+            organisation_id=self.tax.pk, id_number=APPLICANT.id_number
+        )
+        self.assertEqual((vip.priority, vip.routing_tier), (1, "VIP"))
         self.assertIsNone(
-            priority_for(organisation_id=self.uni.pk, id_number=APPLICANT.id_number)
+            priority_policy_for(organisation_id=self.tax.pk, phone=OTHER_PHONE)
+        )
+        self.assertIsNone(
+            priority_policy_for(
+                organisation_id=self.uni.pk, id_number=APPLICANT.id_number
+            )
         )
