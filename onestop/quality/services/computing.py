@@ -57,18 +57,34 @@ def evaluation_compute(*, actor: Any, scheme: Scheme, month: date) -> Evaluation
         raise ServiceError(QualityError.MONTH_FUTURE, field="month")
     roots = scoring.trees(scheme.factors.all())
     _check_ready(scheme, roots)
+    figures = _leaf_figures(scheme, roots, start, end)
+    scopes = _scopes(scheme, roots, figures)
+    snapshot = _snapshot(scheme, roots, start, end, scopes)
+    return _run_store(actor, scheme, start, snapshot)
+
+
+def _leaf_figures(
+    scheme: Scheme, roots: dict[str, scoring.Node], start: date, end: date
+) -> sources.ScoresByScope:
+    """Every leaf's figure and count, for the organisation (None) and each department."""
     leaves = [
         sources.Leaf(node.key, node.kind, node.ref)
         for root in roots.values()
         for node in scoring.leaves(root)
     ]
-    figures = sources.leaf_scores(
+    return sources.leaf_scores(
         organisation=scheme.organisation,
         purpose=scheme.purpose,
         leaves=leaves,
         start=start,
         end=end,
     )
+
+
+def _scopes(
+    scheme: Scheme, roots: dict[str, scoring.Node], figures: sources.ScoresByScope
+) -> dict[str, Any]:
+    """The scored tree of the whole organisation ("all") and of each department."""
     names = dict(
         Department.objects.filter(organisation=scheme.organisation).values_list(
             "pk", "name"
@@ -83,7 +99,17 @@ def evaluation_compute(*, actor: Any, scheme: Scheme, month: date) -> Evaluation
         result = scoring.score_scope(scheme, roots, per_key)
         result["label"] = names.get(scope, "") if scope is not None else ""
         scopes["all" if scope is None else str(scope)] = result
-    snapshot = {
+    return scopes
+
+
+def _snapshot(
+    scheme: Scheme,
+    roots: dict[str, scoring.Node],
+    start: date,
+    end: date,
+    scopes: dict[str, Any],
+) -> dict[str, Any]:
+    return {
         "period": {"start": start.isoformat(), "end": end.isoformat()},
         "coefficients": {
             "inner": scheme.inner_coefficients(),
@@ -97,6 +123,12 @@ def evaluation_compute(*, actor: Any, scheme: Scheme, month: date) -> Evaluation
         ],
         "scopes": scopes,
     }
+
+
+def _run_store(
+    actor: Any, scheme: Scheme, start: date, snapshot: dict[str, Any]
+) -> EvaluationRun:
+    """The next run of the month, the scheme version frozen, in one transaction."""
     with transaction.atomic():
         locked = Scheme.objects.select_for_update().get(pk=scheme.pk)
         now = timezone.now()
@@ -118,6 +150,7 @@ def evaluation_compute(*, actor: Any, scheme: Scheme, month: date) -> Evaluation
             computed_by=_person(actor),
             result=snapshot,
         )
+        overall = snapshot["scopes"]["all"]
         audit_record(
             verb="quality.evaluation_compute",
             actor=actor,
@@ -126,8 +159,8 @@ def evaluation_compute(*, actor: Any, scheme: Scheme, month: date) -> Evaluation
             data={
                 "month": f"{start:%Y-%m}",
                 "run": number,
-                "q_inner": scopes["all"]["q_inner"],
-                "q_outer": scopes["all"]["q_outer"],
+                "q_inner": overall["q_inner"],
+                "q_outer": overall["q_outer"],
             },
         )
     scheme.frozen_at = locked.frozen_at
